@@ -1,0 +1,51 @@
+/**
+ * Starts the planner worker and turns its failures into rejected promises:
+ * Comlink alone would leave a call pending forever when the worker crashes,
+ * and cancelling a GLPK solve is only possible by terminating the worker.
+ */
+import * as Comlink from 'comlink';
+import type { PlannerApi, Reply } from './planner.worker';
+import type { PlacementPlan, PlanSettings, SolveProgress } from '../planner';
+
+export class WorkerCrashedError extends Error {}
+export class CancelledError extends Error {}
+
+export interface PlannerRun<T> {
+  result: Promise<T>;
+  cancel(): void;
+}
+
+/** One worker per run: a solve can then always be cancelled, and a crash takes nothing else down. */
+function run<T>(call: (api: Comlink.Remote<PlannerApi>) => Promise<T>): PlannerRun<T> {
+  const worker = new Worker(new URL('./planner.worker.ts', import.meta.url), { type: 'module', name: 'tierwise-planner' });
+  const api = Comlink.wrap<PlannerApi>(worker);
+  let settle: ((error: Error) => void) | undefined;
+  const failure = new Promise<never>((_, reject) => {
+    settle = reject;
+    worker.addEventListener('error', (event) => {
+      event.preventDefault();
+      reject(new WorkerCrashedError(`The planner stopped unexpectedly${event.message ? `: ${event.message}` : ''}. Your scenario is unchanged; try again.`));
+    });
+    worker.addEventListener('messageerror', () => reject(new WorkerCrashedError('The planner sent a message that could not be read.')));
+  });
+  const result = Promise.race([call(api), failure]).finally(() => worker.terminate());
+  return {
+    result,
+    cancel() {
+      worker.terminate();
+      settle?.(new CancelledError('Solve cancelled.'));
+    },
+  };
+}
+
+export function solvePlacementInWorker(
+  scenario: unknown,
+  settings: PlanSettings,
+  onProgress: (p: SolveProgress) => void,
+): PlannerRun<Reply<PlacementPlan>> {
+  return run((api) => api.solvePlacement(scenario, settings, Comlink.proxy(onProgress)) as Promise<Reply<PlacementPlan>>);
+}
+
+export function exportLpInWorker(scenario: unknown): PlannerRun<Reply<string>> {
+  return run((api) => api.exportLp(scenario) as Promise<Reply<string>>);
+}

@@ -5,4 +5,4 @@ export { migrateToCurrent, MIGRATIONS, type Migration } from './scenario/migrate
 export { evaluatePlacement, statusQuoPlacement, type Placement, type CostBreakdown, type Violation, type PlacementEvaluation } from './evaluate/evaluatePlacement';
 export { planPlacement, DEFAULT_PLAN_SETTINGS, type PlacementPlan, type PlanSettings, type SolveProgress, type PlanStatus } from './placement/planPlacement';
 export { buildWholePlacementModel } from './placement/wholePlacement';
-export { toCplexLp, modelSize, type GLPK, type ModelSize } from './solver/glpk';
+export { toCplexLp, loadGlpk, modelSize, type GLPK, type ModelSize } from './solver/glpk';

@@ -10,6 +10,7 @@ import {
   planPlacement,
   buildWholePlacementModel,
   toCplexLp,
+  loadGlpk,
   type PlacementPlan,
   type PlanSettings,
   type SolveProgress,
@@ -18,7 +19,7 @@ import {
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; issues: ValidationIssue[] };
 
-const glpkReady = GLPK();
+const glpkReady = loadGlpk(GLPK);
 
 const api = {
   validate(input: unknown) {

@@ -245,6 +245,7 @@ export const PricingSchema = z.strictObject({
 
 export const ScenarioSchema = z
   .strictObject({
+    $schema: z.string().optional().meta({ description: 'Path or URL of this JSON Schema, for editors.' }),
     formatVersion: z.literal(CURRENT_FORMAT_VERSION, { error: `must be ${CURRENT_FORMAT_VERSION}` }),
     name: label,
     description: z.string().optional(),

@@ -91,7 +91,8 @@ function describeJsonSyntaxError(text: string, error: unknown): string {
     const before = text.slice(0, offset).split('\n');
     where = ` at line ${before.length}, column ${before[before.length - 1]!.length + 1}`;
   } else if (text.trim() === '') return 'the file is empty, expected a JSON scenario';
-  return `the file is not valid JSON${where}: ${raw.replace(/^JSON\.parse: /, '')}`;
+  const reason = raw.replace(/^JSON\.parse: /, '').replace(/ in JSON at position \d+.*$/, '').replace(/ at line \d+ column \d+.*$/, '');
+  return `the file is not valid JSON${where}: ${reason}`;
 }
 
 /** Checks that the schema cannot express: ids that must exist, be unique, or be complete. */

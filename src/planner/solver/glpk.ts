@@ -71,6 +71,25 @@ export interface SolveOutcome {
   seconds: number;
 }
 
+let activeLogListener: ((line: string) => void) | null = null;
+
+/**
+ * Loads GLPK with its log routed to the solve that is running. glpk.js binds
+ * console.log once, when it is initialised, and a MIP solve has no other
+ * progress channel: so the binding must be ours, installed before the factory runs.
+ */
+export async function loadGlpk(factory: () => Promise<GLPK>): Promise<GLPK> {
+  const original = console.log;
+  console.log = (...args: unknown[]) => {
+    if (activeLogListener) activeLogListener(args.map(String).join(' '));
+  };
+  try {
+    return await factory();
+  } finally {
+    console.log = original;
+  }
+}
+
 export function toGlpk(glpk: GLPK, m: LinearModel): LP {
   const bound = (sense: Row['sense'], rhs: number) =>
     sense === '<=' ? { type: glpk.GLP_UP, lb: 0, ub: rhs } : sense === '>=' ? { type: glpk.GLP_LO, lb: rhs, ub: 0 } : { type: glpk.GLP_FX, lb: rhs, ub: rhs };
@@ -104,16 +123,11 @@ export function solveModel(glpk: GLPK, m: LinearModel, options: SolveOptions = {
     ...(options.mipGap !== undefined ? { mipgap: options.mipGap } : {}),
   };
   let result: Result;
-  const originalLog = console.log;
-  if (options.onLog) {
-    const onLog = options.onLog;
-    // GLPK prints its progress through console.log; MIP solves have no other progress channel.
-    console.log = (...args: unknown[]) => onLog(args.map(String).join(' '));
-  }
+  activeLogListener = options.onLog ?? null;
   try {
     result = glpk.solve(lp, glpkOptions);
   } finally {
-    console.log = originalLog;
+    activeLogListener = null;
   }
   const status = statusOf(glpk, result.result.status);
   return {

@@ -1,0 +1,135 @@
+/**
+ * The app's one client-side store: the scenario document being planned, where
+ * it came from, and the solver settings. The document is kept exactly as it was
+ * loaded (raw JSON); validation is derived from it, never stored beside it.
+ *
+ * Components read the store through the selectors and hooks below.
+ */
+import { useMemo } from 'react';
+import { create } from 'zustand';
+import {
+  DEFAULT_PLAN_SETTINGS,
+  parseScenario,
+  type ParseResult,
+  type PlanSettings,
+  type ValidationIssue,
+} from '../planner';
+import { DEFAULT_SAMPLE_ID, SAMPLES, sampleById, type Sample } from '../planner/samples';
+
+export type ScenarioSource = { kind: 'sample'; sampleId: Sample['id'] } | { kind: 'file'; fileName: string };
+
+/** A file the user tried to open and that was refused; the current scenario stays. */
+export interface FileProblem {
+  fileName: string;
+  issues: ValidationIssue[];
+}
+
+export interface AppState {
+  /** The scenario document as loaded: untrusted JSON until validated. */
+  document: unknown;
+  source: ScenarioSource;
+  /** Increases with every load, so results of an older document are recognisable as stale. */
+  revision: number;
+  settings: PlanSettings;
+  fileProblem: FileProblem | null;
+  /** An error that escaped every handler (unhandled rejection, script error). */
+  unexpectedError: string | null;
+
+  loadSample(id: string): void;
+  loadFile(fileName: string, document: unknown): void;
+  reportFileProblem(problem: FileProblem): void;
+  dismissFileProblem(): void;
+  setTimeLimitSeconds(seconds: number): void;
+  setMipGap(gap: number): void;
+  reportUnexpectedError(message: string): void;
+  dismissUnexpectedError(): void;
+}
+
+const initialSample: Sample = sampleById(DEFAULT_SAMPLE_ID) ?? SAMPLES[0]!;
+
+export const useAppStore = create<AppState>()((set) => ({
+  document: initialSample.document,
+  source: { kind: 'sample', sampleId: initialSample.id },
+  revision: 0,
+  settings: { ...DEFAULT_PLAN_SETTINGS },
+  fileProblem: null,
+  unexpectedError: null,
+
+  loadSample(id) {
+    const sample = sampleById(id);
+    if (!sample) return;
+    set((s) => ({
+      document: sample.document,
+      source: { kind: 'sample', sampleId: sample.id },
+      revision: s.revision + 1,
+      fileProblem: null,
+    }));
+  },
+  loadFile(fileName, document) {
+    set((s) => ({ document, source: { kind: 'file', fileName }, revision: s.revision + 1, fileProblem: null }));
+  },
+  reportFileProblem(problem) {
+    set({ fileProblem: problem });
+  },
+  dismissFileProblem() {
+    set({ fileProblem: null });
+  },
+  setTimeLimitSeconds(seconds) {
+    set((s) => ({ settings: { ...s.settings, timeLimitSeconds: seconds } }));
+  },
+  setMipGap(gap) {
+    set((s) => ({ settings: { ...s.settings, mipGap: gap } }));
+  },
+  reportUnexpectedError(message) {
+    set({ unexpectedError: message });
+  },
+  dismissUnexpectedError() {
+    set({ unexpectedError: null });
+  },
+}));
+
+// Selectors: plain functions of the state, so components subscribe to just what they show.
+export const selectDocument = (s: AppState) => s.document;
+export const selectSource = (s: AppState) => s.source;
+export const selectRevision = (s: AppState) => s.revision;
+export const selectSettings = (s: AppState) => s.settings;
+export const selectFileProblem = (s: AppState) => s.fileProblem;
+export const selectUnexpectedError = (s: AppState) => s.unexpectedError;
+export const selectSampleId = (s: AppState) => (s.source.kind === 'sample' ? s.source.sampleId : null);
+
+// Validation is memoised per document object: the same document is parsed once,
+// however many components ask.
+const validations = new WeakMap<object, ParseResult>();
+
+export function validateDocument(document: unknown): ParseResult {
+  if (document === null || typeof document !== 'object') return parseScenario(document);
+  let result = validations.get(document);
+  if (!result) {
+    result = parseScenario(document);
+    validations.set(document, result);
+  }
+  return result;
+}
+
+/** The current document's validation: the parsed scenario (defaults filled in) or its issues. */
+export function useScenarioValidation(): ParseResult {
+  const document = useAppStore(selectDocument);
+  return useMemo(() => validateDocument(document), [document]);
+}
+
+/** The scenario's name as the user knows it, even when the document does not validate. */
+export function useScenarioName(): string {
+  const validation = useScenarioValidation();
+  const document = useAppStore(selectDocument);
+  const source = useAppStore(selectSource);
+  if (validation.ok) return validation.scenario.name;
+  const raw = document !== null && typeof document === 'object' ? (document as { name?: unknown }).name : undefined;
+  if (typeof raw === 'string' && raw.trim() !== '') return raw;
+  return source.kind === 'file' ? source.fileName : (sampleById(source.sampleId)?.title ?? source.sampleId);
+}
+
+/** "sample “Three-tier web shop”" or "file shop.json": where the current scenario came from. */
+export function describeSource(source: ScenarioSource): string {
+  if (source.kind === 'file') return `file ${source.fileName}`;
+  return `sample “${sampleById(source.sampleId)?.title ?? source.sampleId}”`;
+}

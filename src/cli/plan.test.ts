@@ -1,0 +1,75 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { twoSiteShop } from '../planner/testing/fixtures';
+
+const run = promisify(execFile);
+const dir = mkdtempSync(join(tmpdir(), 'tierwise-cli-'));
+
+async function plan(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/cli/plan.ts', ...args]);
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+function file(name: string, content: unknown): string {
+  const path = join(dir, name);
+  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
+  return path;
+}
+
+describe('npm run plan', () => {
+  it('solves a scenario, prints the summary and writes the plan', async () => {
+    const out = join(dir, 'plan.json');
+    const lp = join(dir, 'model.lp');
+    const result = await plan(file('shop.json', twoSiteShop()), '--out', out, '--lp', lp);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Two-site shop: optimal');
+    expect(result.stdout).toMatch(/Total\s+\$1,238\.14\s+\$742\.26/);
+    const written = JSON.parse(readFileSync(out, 'utf8'));
+    expect(written.plan.placement).toEqual({ web: 'aws', db: 'aws' });
+    expect(written.plan.cost.total).toBeCloseTo(742.26, 6);
+    expect(readFileSync(lp, 'utf8')).toContain('x#db#aws');
+  });
+
+  it('rejects a broken file with exit code 2 and a message naming the bad path', async () => {
+    const doc = twoSiteShop();
+    doc.applications[0].components[1].servers = -3;
+    const result = await plan(file('broken.json', doc));
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('applications[0].components[1].servers must be a whole number ≥ 1, got -3');
+  });
+
+  it('rejects a file that is not JSON with the line and column', async () => {
+    const result = await plan(file('syntax.json', '{\n "formatVersion": 1,\n oops\n}'));
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/not valid JSON at line 3, column 2/);
+  });
+
+  it('says so when the file cannot be read', async () => {
+    const result = await plan(join(dir, 'missing.json'));
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('missing.json: cannot read the file (ENOENT)');
+  });
+
+  it('exits 3 with the reason when no placement is feasible', async () => {
+    const doc = twoSiteShop();
+    for (const c of doc.applications[0].components) c.allowedSites = ['dc'];
+    const result = await plan(file('infeasible.json', doc));
+    expect(result.code).toBe(3);
+    expect(result.stdout).toContain('components pinned to "dc" need 4 servers but it has 3');
+  });
+
+  it('rejects a bad option value', async () => {
+    const result = await plan(file('ok.json', twoSiteShop()), '--gap', '5');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--gap must be a fraction from 0 to below 1');
+  });
+});

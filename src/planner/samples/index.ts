@@ -16,9 +16,9 @@ export interface Sample {
 }
 
 export const SAMPLES: readonly Sample[] = [
-  { id: 'webshop', title: 'Three-tier web shop', summary: 'Front end, app servers and database; internal users near the data centre, external users in two regions; two cloud regions.', document: webshop },
-  { id: 'enterprise', title: 'Enterprise estate', summary: 'Several applications and about 25 components, sensitive data pinned on-premise, with an ACL policy.', document: enterprise },
-  { id: 'seasonal', title: 'Seasonal workload (bursting)', summary: 'Hourly demand over a week whose peaks exceed local capacity.', document: seasonal },
+  { id: 'webshop', title: 'Three-tier web shop', summary: 'Front end, app servers, cache, search and database (22 servers) in a Chicago data centre; staff nearby, customers in North America and Europe; AWS us-east-1 or eu-west-1.', document: webshop },
+  { id: 'enterprise', title: 'Enterprise estate', summary: 'Six applications, 28 components on 50 servers in two own data centres and two AWS regions; sensitive data pinned on-premise; a 20-rule ACL policy.', document: enterprise },
+  { id: 'seasonal', title: 'Seasonal workload (bursting)', summary: 'Thanksgiving week, hour by hour: peaks need 55 servers where the data centre has 40; burst to AWS Ohio or Azure East US.', document: seasonal },
 ];
 
 export const DEFAULT_SAMPLE_ID: Sample['id'] = 'webshop';

@@ -10,6 +10,11 @@ import { z } from 'zod';
 
 export const CURRENT_FORMAT_VERSION = 1;
 
+function isCalendarDate(text: string): boolean {
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
+}
+
 // Reusable field kinds. Their messages are completed by the formatter with the
 // path in front and the offending value behind ("… must be …, got -3").
 const id = z
@@ -228,7 +233,13 @@ export const DemandProfileSchema = z.strictObject({
 
 export const DemandSchema = z.strictObject({
   periodMinutes: wholeNumber(1).meta({ description: 'Length of one period, e.g. 60 for hourly.' }),
-  start: z.string().optional().meta({ description: 'ISO 8601 start of the first period.' }),
+  start: z
+    .string()
+    .refine((t) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(t) && !Number.isNaN(Date.parse(t)), {
+      error: 'must be an ISO 8601 date and time with a time zone, like 2026-11-23T00:00:00Z',
+    })
+    .optional()
+    .meta({ description: 'ISO 8601 start of the first period, with its time zone.' }),
   unit: z.string().default('requests/s'),
   profiles: z.array(DemandProfileSchema),
 });
@@ -238,6 +249,7 @@ export const PricingSchema = z.strictObject({
   asOf: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date like 2026-11-01' })
+    .refine(isCalendarDate, { error: 'must be a real calendar date like 2026-11-01' })
     .meta({ description: 'Date of the list prices used.' }),
   sources: z.array(z.string()).default([]),
   hoursPerMonth: positive.default(730),

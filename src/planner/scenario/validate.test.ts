@@ -44,6 +44,8 @@ describe('schema messages name the path, the rule and the value', () => {
     ['empty name', (d) => (d.name = ''), 'name must not be empty, got ""'],
     ['no components', (d) => (d.applications[0].components = []), 'applications[0].components must have at least one component, got []'],
     ['bad price date', (d) => (d.pricing.asOf = 'November 2026'), 'pricing.asOf must be a date like 2026-11-01, got "November 2026"'],
+    ['impossible price date', (d) => (d.pricing.asOf = '2024-13-45'), 'pricing.asOf must be a real calendar date like 2026-11-01, got "2024-13-45"'],
+    ['demand start without a time zone', (d) => ((d as any).demand = { periodMinutes: 60, start: '2026-11-23 00:00', profiles: [{ application: 'shop', values: [1] }] }), 'demand.start must be an ISO 8601 date and time with a time zone, like 2026-11-23T00:00:00Z, got "2026-11-23 00:00"'],
     ['bad port range', (d) => ((d as any).security = { zones: [], rules: [{ id: 'r1', action: 'allow', source: 'any', destination: 'any', protocol: 'tcp', ports: '80,443' }] }), 'security.rules[0].ports must be "any", a port like "443" or a range like "8000-8080", got "80,443"'],
   ];
   it.each(cases)('%s', (_, mutate, expected) => {

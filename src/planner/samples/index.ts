@@ -2,9 +2,9 @@
  * The built-in sample scenarios. They are plain scenario files, so the CLI can
  * read the very same JSON (`npm run plan -- src/planner/samples/webshop.json`).
  */
-import webshop from './webshop.json';
-import enterprise from './enterprise.json';
-import seasonal from './seasonal.json';
+import webshop from './webshop.json' with { type: 'json' };
+import enterprise from './enterprise.json' with { type: 'json' };
+import seasonal from './seasonal.json' with { type: 'json' };
 
 export interface Sample {
   id: 'webshop' | 'enterprise' | 'seasonal';

@@ -213,10 +213,16 @@ export function checkReferences(s: Scenario): ValidationIssue[] {
       for (const regionId of Object.keys(t.ratePerSecond)) {
         if (!regionIds.has(regionId)) report([...path, 'ratePerSecond', regionId], `names an unknown user region "${regionId}"`);
       }
+      // Requests are routed along the calls in list order (see planner/layout/layout.ts), so a caller
+      // must already have been reached: by being the entry or the callee of an earlier call.
+      const reached = new Set([t.entryComponent]);
       t.calls.forEach((edge, e) => {
         for (const end of ['from', 'to'] as const) {
           if (!componentIds.has(edge[end])) report([...path, 'calls', e, end], `names an unknown component "${edge[end]}"`);
         }
+        if (componentIds.has(edge.from) && !reached.has(edge.from))
+          report([...path, 'calls', e, 'from'], `"${edge.from}" is called before anything calls it: list calls from the entry component "${t.entryComponent}" outwards`);
+        reached.add(edge.to);
       });
       for (const componentId of Object.keys(t.processingMs)) {
         if (!componentIds.has(componentId)) report([...path, 'processingMs', componentId], `names an unknown component "${componentId}"`);

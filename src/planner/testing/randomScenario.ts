@@ -94,6 +94,14 @@ export const smallScenarioArb: fc.Arbitrary<Scenario> = fc
     ];
     r.transactions.forEach((t, i) => {
       const pick = (n: number) => componentIds[n % componentIds.length]!;
+      // Calls fan out from the entry: each caller is the entry or an earlier callee.
+      const reached = [pick(t.entry)];
+      const calls = t.edges.map((e) => {
+        const from = reached[e.from % reached.length]!;
+        const to = pick(e.to);
+        reached.push(to);
+        return { from, to, callsPerTransaction: e.calls, requestBytes: e.req, responseBytes: e.resp };
+      });
       applications[i % 2]!.transactions.push({
         id: `t${i}`,
         name: `Transaction ${i}`,
@@ -101,7 +109,7 @@ export const smallScenarioArb: fc.Arbitrary<Scenario> = fc
         userRequestBytes: t.userReq,
         userResponseBytes: t.userResp,
         ratePerSecond: { u0: t.rate },
-        calls: t.edges.map((e) => ({ from: pick(e.from), to: pick(e.to), callsPerTransaction: e.calls, requestBytes: e.req, responseBytes: e.resp })),
+        calls,
       });
     });
     return {

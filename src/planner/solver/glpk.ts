@@ -129,7 +129,13 @@ export function solveModel(glpk: GLPK, m: LinearModel, options: SolveOptions = {
   } finally {
     activeLogListener = null;
   }
-  const status = statusOf(glpk, result.result.status);
+  let status = statusOf(glpk, result.result.status);
+  const isLp = m.columns.every((c) => c.kind === 'continuous');
+  if (status === 'no-solution' && isLp) {
+    // With presolve, an infeasible or unbounded LP comes back UNDEF; without it (safe for LPs) GLPK says which.
+    result = glpk.solve(lp, { ...glpkOptions, presol: false });
+    status = statusOf(glpk, result.result.status);
+  }
   return {
     status,
     objective: status === 'optimal' || status === 'feasible' ? result.result.z : NaN,
@@ -164,4 +170,51 @@ export class NameRegistry {
     this.used.add(name);
     return name;
   }
+}
+
+export interface MipProgress {
+  /** Best integer objective found so far (undefined before the first). */
+  incumbent?: number;
+  /** Best proven bound. */
+  bound?: number;
+  /** Relative gap in percent, as GLPK prints it. */
+  gapPercent?: number;
+}
+
+/**
+ * Reads GLPK's branch-and-bound log lines, e.g.
+ *   "+   152: mip =   4.857390000e+03 >=   4.801000000e+03   1.2% (12; 3)"
+ *   "+     0: mip =     not found yet >=              -inf        (1; 0)"
+ */
+export function parseMipProgress(line: string): MipProgress | undefined {
+  const m = /mip =\s+(not found yet|[-+0-9.e]+)\s+>=\s+(tree is empty|-inf|[-+0-9.e]+)\s*(?:(<\s*)?([0-9.]+)%)?/.exec(line);
+  if (!m) return undefined;
+  const progress: MipProgress = {};
+  if (m[1] !== 'not found yet') progress.incumbent = Number(m[1]);
+  if (m[2] !== '-inf' && m[2] !== 'tree is empty') progress.bound = Number(m[2]);
+  if (m[4] !== undefined) progress.gapPercent = Number(m[4]);
+  return progress;
+}
+
+/**
+ * An elastic copy: every row whose name starts with one of `prefixes` gets a
+ * non-negative slack that relaxes it, priced at `penalty[prefix]` per unit, and
+ * the original objective is dropped. Its optimum says which constraints must
+ * give, and by how much, for the model to become feasible.
+ */
+export function elasticCopy(m: LinearModel, penalty: Record<string, number>): { model: LinearModel; slackOf: Map<string, string> } {
+  const prefixes = Object.keys(penalty);
+  const slackOf = new Map<string, string>();
+  const columns = [...m.columns];
+  const objective: Term[] = [];
+  const rows = m.rows.map((row) => {
+    const prefix = prefixes.find((p) => row.name.startsWith(p));
+    if (!prefix || row.sense === '=') return row;
+    const name = `slack#${row.name}`;
+    slackOf.set(row.name, name);
+    columns.push({ name, lb: 0, ub: Infinity, kind: 'continuous' });
+    objective.push({ name, coef: penalty[prefix]! });
+    return { ...row, terms: [...row.terms, { name, coef: row.sense === '<=' ? -1 : 1 }] };
+  });
+  return { model: { ...m, name: `${m.name}_elastic`, objective, rows, columns }, slackOf };
 }

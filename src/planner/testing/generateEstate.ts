@@ -107,7 +107,7 @@ export function generateEstate(components: number, sites: number, seed = 1, capa
   for (let i = 0; i < sites; i++)
     for (let j = i + 1; j < sites; j++) {
       const mean = 5 + Math.round(rnd() * 70);
-      links.push({ between: [siteIds[i]!, siteIds[j]!], latency: { meanMs: mean, p95Ms: Math.round(mean * 1.5) }, bandwidthMbps: 10000 });
+      links.push({ between: [siteIds[i]!, siteIds[j]!] as [string, string], latency: { meanMs: mean, p95Ms: Math.round(mean * 1.5) }, bandwidthMbps: 10000 });
     }
   const userRegions = regions.map((r, k) => ({
     id: r,

@@ -78,8 +78,16 @@ export function edgeRoles(t: TransactionType): EdgeRole[] {
   });
 }
 
+/** What a named row stands for, to explain in plain words which constraint must give. */
+export type RowMeaning =
+  | { kind: 'servers'; siteId: string }
+  | { kind: 'vcpus'; siteId: string }
+  | { kind: 'meanDelay'; transactionId: string; regionId: string; limitMs: number }
+  | { kind: 'bandwidth'; from: string; to: string };
+
 export interface BuiltLayoutModel {
   model: LinearModel;
+  rowMeaning: Map<string, RowMeaning>;
   /** Problems visible before solving. */
   obstacles: string[];
   /** Status-quo mean delay per delayKey, as the model computes it (for the bound's right-hand side). */
@@ -99,6 +107,7 @@ export function buildLayoutModel(s: Scenario, options: LayoutModelOptions = DEFA
     if (coef !== 0) target.set(name, (target.get(name) ?? 0) + coef);
   };
   const obstacles: string[] = [];
+  const rowMeaning = new Map<string, RowMeaning>();
   const seconds = secondsPerMonth(s);
   const components = s.applications.flatMap((a) => a.components);
   const componentById = new Map(components.map((c) => [c.id, c]));
@@ -150,10 +159,16 @@ export function buildLayoutModel(s: Scenario, options: LayoutModelOptions = DEFA
   for (const site of s.sites) {
     const onSite = components.flatMap((c) => (servers.get(c.id)!.get(site.id) ?? []).map((t) => ({ c, t })));
     if (onSite.length === 0) continue;
-    if (site.capacity.servers !== undefined)
-      rows.push({ name: names.make('cap_servers', site.id), terms: onSite.map(({ t }) => t), sense: '<=', rhs: site.capacity.servers });
-    if (site.capacity.vcpus !== undefined)
-      rows.push({ name: names.make('cap_vcpus', site.id), terms: onSite.map(({ c, t }) => ({ name: t.name, coef: t.coef * vcpusOf(site, c.serverClass) })), sense: '<=', rhs: site.capacity.vcpus });
+    if (site.capacity.servers !== undefined) {
+      const name = names.make('cap_servers', site.id);
+      rowMeaning.set(name, { kind: 'servers', siteId: site.id });
+      rows.push({ name, terms: onSite.map(({ t }) => t), sense: '<=', rhs: site.capacity.servers });
+    }
+    if (site.capacity.vcpus !== undefined) {
+      const name = names.make('cap_vcpus', site.id);
+      rowMeaning.set(name, { kind: 'vcpus', siteId: site.id });
+      rows.push({ name, terms: onSite.map(({ c, t }) => ({ name: t.name, coef: t.coef * vcpusOf(site, c.serverClass) })), sense: '<=', rhs: site.capacity.vcpus });
+    }
   }
 
   // ---- co-location: members are hosted on exactly the same sites
@@ -288,7 +303,11 @@ export function buildLayoutModel(s: Scenario, options: LayoutModelOptions = DEFA
         statusQuoMeanMs.set(key, sq);
         const bound = options.maxMeanIncreaseOverrideMs ?? t.slo.maxMeanIncreaseMs;
         const limit = Math.min(bound === undefined ? Infinity : sq + bound, options.meanLimitsMs?.[key] ?? Infinity);
-        if (Number.isFinite(limit)) rows.push({ name: names.make('mean', t.id, regionId), terms: mergeTerms(mean.terms), sense: '<=', rhs: limit - mean.constant });
+        if (Number.isFinite(limit)) {
+          const name = names.make('mean', t.id, regionId);
+          rowMeaning.set(name, { kind: 'meanDelay', transactionId: t.id, regionId, limitMs: limit });
+          rows.push({ name, terms: mergeTerms(mean.terms), sense: '<=', rhs: limit - mean.constant });
+        }
         meanExpressions.set(key, mean);
         for (const term of mean.terms) addTo(delayTerms, term.name, (term.coef * rate) / requestWeight);
       }
@@ -329,7 +348,9 @@ export function buildLayoutModel(s: Scenario, options: LayoutModelOptions = DEFA
     const [from, to] = key.split('>') as [string, string];
     const link = s.network.links.find((l) => (l.between[0] === from && l.between[1] === to) || (l.between[0] === to && l.between[1] === from))!;
     const capacity = Math.min(link.bandwidthMbps, options.bandwidthCapMbps ?? Infinity);
-    rows.push({ name: names.make('bw', from, to), terms: mergeTerms(terms), sense: '<=', rhs: capacity });
+    const name = names.make('bw', from, to);
+    rowMeaning.set(name, { kind: 'bandwidth', from, to });
+    rows.push({ name, terms: mergeTerms(terms), sense: '<=', rhs: capacity });
   }
 
   // ---- objective
@@ -354,6 +375,7 @@ export function buildLayoutModel(s: Scenario, options: LayoutModelOptions = DEFA
   const model: LinearModel = { name: 'hybrid_layout', sense: 'min', objective, rows, columns };
   return {
     model,
+    rowMeaning,
     obstacles,
     statusQuoMeanMs,
     meanMsOf(key, values) {

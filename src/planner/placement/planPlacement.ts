@@ -19,6 +19,11 @@ export interface SolveProgress {
   phase: 'building' | 'solving' | 'evaluating' | 'done';
   elapsedMs: number;
   detail?: string;
+  /** Best objective found so far, when the solver has one. */
+  incumbent?: number;
+  /** Best proven bound. */
+  bound?: number;
+  gapPercent?: number;
 }
 
 export type PlanStatus = 'optimal' | 'feasible' | 'infeasible' | 'no-solution';

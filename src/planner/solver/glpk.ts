@@ -69,6 +69,10 @@ export interface SolveOutcome {
   objective: number;
   values: Record<string, number>;
   seconds: number;
+  /** The last branch-and-bound progress GLPK printed (MIPs only). */
+  lastProgress?: MipProgress;
+  /** True when GLPK stopped on the MIP gap setting rather than the clock (it reports both as FEAS). */
+  stoppedOnGap: boolean;
 }
 
 let activeLogListener: ((line: string) => void) | null = null;
@@ -117,13 +121,18 @@ export function solveModel(glpk: GLPK, m: LinearModel, options: SolveOptions = {
   const started = performance.now();
   const lp = toGlpk(glpk, m);
   const glpkOptions = {
-    msglev: options.onLog ? glpk.GLP_MSG_ON : glpk.GLP_MSG_ERR,
+    // Always on: the log is the only place GLPK states its bound and gap.
+    msglev: glpk.GLP_MSG_ON,
     presol: true,
     ...(options.timeLimitSeconds !== undefined ? { tmlim: options.timeLimitSeconds } : {}),
     ...(options.mipGap !== undefined ? { mipgap: options.mipGap } : {}),
   };
   let result: Result;
-  activeLogListener = options.onLog ?? null;
+  let lastProgress: MipProgress | undefined;
+  activeLogListener = (line) => {
+    lastProgress = parseMipProgress(line) ?? lastProgress;
+    options.onLog?.(line);
+  };
   try {
     result = glpk.solve(lp, glpkOptions);
   } finally {
@@ -136,11 +145,16 @@ export function solveModel(glpk: GLPK, m: LinearModel, options: SolveOptions = {
     result = glpk.solve(lp, { ...glpkOptions, presol: false });
     status = statusOf(glpk, result.result.status);
   }
+  const seconds = (performance.now() - started) / 1000;
+  const stoppedOnGap =
+    status === 'feasible' && options.mipGap !== undefined && options.mipGap > 0 && (options.timeLimitSeconds === undefined || seconds < options.timeLimitSeconds * 0.98);
   return {
     status,
     objective: status === 'optimal' || status === 'feasible' ? result.result.z : NaN,
     values: result.result.vars,
-    seconds: (performance.now() - started) / 1000,
+    seconds,
+    ...(lastProgress ? { lastProgress } : {}),
+    stoppedOnGap,
   };
 }
 

@@ -16,7 +16,17 @@ import {
 } from '../planner';
 import { DEFAULT_SAMPLE_ID, SAMPLES, sampleById, type Sample } from '../planner/samples';
 
-export type ScenarioSource = { kind: 'sample'; sampleId: Sample['id'] } | { kind: 'file'; fileName: string };
+export type ScenarioSource =
+  | { kind: 'sample'; sampleId: Sample['id'] }
+  | { kind: 'file'; fileName: string }
+  | { kind: 'link' }
+  | { kind: 'library'; entryId: string; name: string };
+
+/** A shared link that could not be opened; the saved work stays. */
+export interface LinkProblem {
+  message: string;
+  issues?: ValidationIssue[];
+}
 
 /** A file the user tried to open and that was refused; the current scenario stays. */
 export interface FileProblem {
@@ -32,11 +42,16 @@ export interface AppState {
   revision: number;
   settings: PlanSettings;
   fileProblem: FileProblem | null;
+  linkProblem: LinkProblem | null;
   /** An error that escaped every handler (unhandled rejection, script error). */
   unexpectedError: string | null;
 
   loadSample(id: string): void;
   loadFile(fileName: string, document: unknown): void;
+  /** Replaces the scenario (a shared link, a saved one, the autosave), with its settings when it has them. */
+  openScenario(document: unknown, source: ScenarioSource, settings?: PlanSettings): void;
+  reportLinkProblem(problem: LinkProblem): void;
+  dismissLinkProblem(): void;
   reportFileProblem(problem: FileProblem): void;
   dismissFileProblem(): void;
   setTimeLimitSeconds(seconds: number): void;
@@ -53,6 +68,7 @@ export const useAppStore = create<AppState>()((set) => ({
   revision: 0,
   settings: { ...DEFAULT_PLAN_SETTINGS },
   fileProblem: null,
+  linkProblem: null,
   unexpectedError: null,
 
   loadSample(id) {
@@ -63,10 +79,27 @@ export const useAppStore = create<AppState>()((set) => ({
       source: { kind: 'sample', sampleId: sample.id },
       revision: s.revision + 1,
       fileProblem: null,
+      linkProblem: null,
     }));
   },
   loadFile(fileName, document) {
-    set((s) => ({ document, source: { kind: 'file', fileName }, revision: s.revision + 1, fileProblem: null }));
+    set((s) => ({ document, source: { kind: 'file', fileName }, revision: s.revision + 1, fileProblem: null, linkProblem: null }));
+  },
+  openScenario(document, source, settings) {
+    set((s) => ({
+      document,
+      source,
+      settings: settings ? { ...settings } : s.settings,
+      revision: s.revision + 1,
+      fileProblem: null,
+      linkProblem: null,
+    }));
+  },
+  reportLinkProblem(problem) {
+    set({ linkProblem: problem });
+  },
+  dismissLinkProblem() {
+    set({ linkProblem: null });
   },
   reportFileProblem(problem) {
     set({ fileProblem: problem });
@@ -94,6 +127,7 @@ export const selectSource = (s: AppState) => s.source;
 export const selectRevision = (s: AppState) => s.revision;
 export const selectSettings = (s: AppState) => s.settings;
 export const selectFileProblem = (s: AppState) => s.fileProblem;
+export const selectLinkProblem = (s: AppState) => s.linkProblem;
 export const selectUnexpectedError = (s: AppState) => s.unexpectedError;
 export const selectSampleId = (s: AppState) => (s.source.kind === 'sample' ? s.source.sampleId : null);
 
@@ -125,11 +159,28 @@ export function useScenarioName(): string {
   if (validation.ok) return validation.scenario.name;
   const raw = document !== null && typeof document === 'object' ? (document as { name?: unknown }).name : undefined;
   if (typeof raw === 'string' && raw.trim() !== '') return raw;
-  return source.kind === 'file' ? source.fileName : (sampleById(source.sampleId)?.title ?? source.sampleId);
+  switch (source.kind) {
+    case 'file':
+      return source.fileName;
+    case 'library':
+      return source.name;
+    case 'link':
+      return 'Shared scenario';
+    case 'sample':
+      return sampleById(source.sampleId)?.title ?? source.sampleId;
+  }
 }
 
 /** "sample “Three-tier web shop”" or "file shop.json": where the current scenario came from. */
 export function describeSource(source: ScenarioSource): string {
-  if (source.kind === 'file') return `file ${source.fileName}`;
-  return `sample “${sampleById(source.sampleId)?.title ?? source.sampleId}”`;
+  switch (source.kind) {
+    case 'file':
+      return `file ${source.fileName}`;
+    case 'library':
+      return `library “${source.name}”`;
+    case 'link':
+      return 'a shared link';
+    case 'sample':
+      return `sample “${sampleById(source.sampleId)?.title ?? source.sampleId}”`;
+  }
 }

@@ -1,4 +1,4 @@
-import { selectFileProblem, selectRevision, selectUnexpectedError, useAppStore } from '../app/store';
+import { selectFileProblem, selectLinkProblem, selectRevision, selectUnexpectedError, useAppStore } from '../app/store';
 import { AppHeader } from './AppHeader';
 import { ErrorBoundary } from './ErrorBoundary';
 import { ErrorPanel } from './ErrorPanel';
@@ -15,6 +15,24 @@ function FileProblemPanel() {
       <p>
         {count === 1 ? 'It has a problem' : `It has ${count} problems`}; the current scenario is unchanged.
       </p>
+    </ErrorPanel>
+  );
+}
+
+/** A shared link that could not be opened: why, and the reassurance that the saved work is untouched. */
+function LinkProblemPanel() {
+  const problem = useAppStore(selectLinkProblem);
+  const dismiss = useAppStore((s) => s.dismissLinkProblem);
+  if (!problem) return null;
+  const count = problem.issues?.length ?? 0;
+  const summary =
+    count > 0
+      ? `The scenario in the link has ${count === 1 ? 'a problem' : `${count} problems`}:`
+      : `${problem.message.charAt(0).toUpperCase()}${problem.message.slice(1)}.`;
+  return (
+    <ErrorPanel title="Could not open the shared link" issues={problem.issues} onDismiss={dismiss} focusKey={problem}>
+      <p data-testid="link-problem">{summary}</p>
+      <p className="muted small">Nothing was changed: your saved work is as you left it.</p>
     </ErrorPanel>
   );
 }
@@ -38,6 +56,7 @@ export function App() {
       <AppHeader />
       <main className="app-main">
         <UnexpectedErrorPanel />
+        <LinkProblemPanel />
         <FileProblemPanel />
         <ErrorBoundary resetKey={revision}>
           <Workspace />

@@ -1,6 +1,10 @@
 import { describeSource, selectSource, useAppStore, useScenarioName } from '../app/store';
+import { AutosaveStatus } from './AutosaveStatus';
+import { CopyLinkButton } from './CopyLinkButton';
+import { ExportScenarioButton } from './ExportScenarioButton';
 import { OpenScenarioButton } from './OpenScenarioButton';
 import { SamplePicker } from './SamplePicker';
+import { ScenarioLibrary } from './ScenarioLibrary';
 
 function Logo() {
   return (
@@ -13,7 +17,7 @@ function Logo() {
   );
 }
 
-/** The bar at the top: app name, the scenario being planned, and where to load another. */
+/** The bar at the top: app name, the scenario being planned, where to load another, and how to keep or share it. */
 export function AppHeader() {
   const name = useScenarioName();
   const source = useAppStore(selectSource);
@@ -24,7 +28,10 @@ export function AppHeader() {
         <span className="brand-name">Tierwise</span>
       </div>
       <div className="current-scenario">
-        <span className="current-scenario-label">Scenario</span>
+        <span className="current-scenario-top">
+          <span className="current-scenario-label">Scenario</span>
+          <AutosaveStatus />
+        </span>
         <span className="current-scenario-name" data-testid="scenario-name">
           {name}
         </span>
@@ -33,6 +40,9 @@ export function AppHeader() {
       <div className="header-actions">
         <SamplePicker />
         <OpenScenarioButton />
+        <ExportScenarioButton />
+        <CopyLinkButton />
+        <ScenarioLibrary />
       </div>
     </header>
   );

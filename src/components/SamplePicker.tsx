@@ -1,6 +1,12 @@
 import { useId } from 'react';
 import { SAMPLES } from '../planner/samples';
-import { selectSampleId, selectSource, useAppStore } from '../app/store';
+import { selectSampleId, selectSource, useAppStore, type ScenarioSource } from '../app/store';
+
+const OTHER_SOURCE: Record<Exclude<ScenarioSource['kind'], 'sample'>, string> = {
+  file: '(opened file)',
+  link: '(shared link)',
+  library: '(from the library)',
+};
 
 /** Loads one of the built-in scenarios. The option values are the sample ids. */
 export function SamplePicker() {
@@ -12,9 +18,9 @@ export function SamplePicker() {
     <div className="header-field">
       <label htmlFor={id}>Sample scenario</label>
       <select id={id} value={sampleId ?? ''} onChange={(e) => loadSample(e.currentTarget.value)}>
-        {source.kind === 'file' && (
+        {source.kind !== 'sample' && (
           <option value="" disabled>
-            (opened file)
+            {OTHER_SOURCE[source.kind]}
           </option>
         )}
         {SAMPLES.map((sample) => (

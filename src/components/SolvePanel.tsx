@@ -12,10 +12,15 @@ function parseTimeLimit(text: string): number | null {
   return text.trim() !== '' && Number.isFinite(n) && n >= 1 && n <= MAX_TIME_LIMIT_SECONDS ? n : null;
 }
 
-/** A gap in percent (0–100) as the solver's relative gap (0–1). */
+/** A gap in percent (0 to under 100) as the solver's relative gap (0 to under 1, as a shared link requires). */
 function parseGapPercent(text: string): number | null {
   const n = Number(text);
-  return text.trim() !== '' && Number.isFinite(n) && n >= 0 && n <= 100 ? n / 100 : null;
+  return text.trim() !== '' && Number.isFinite(n) && n >= 0 && n < 100 ? n / 100 : null;
+}
+
+/** A gap (0.05) as the percentage typed in the field ("5"), without binary noise (7.000000000000001). */
+function gapPercentText(gap: number): string {
+  return String(Number((gap * 100).toPrecision(12)));
 }
 
 interface SolvePanelProps {
@@ -30,7 +35,14 @@ export function SolvePanel({ solver, blockedReason }: SolvePanelProps) {
   const setTimeLimitSeconds = useAppStore((s) => s.setTimeLimitSeconds);
   const setMipGap = useAppStore((s) => s.setMipGap);
   const [timeLimitText, setTimeLimitText] = useState(() => String(settings.timeLimitSeconds));
-  const [gapText, setGapText] = useState(() => String(settings.mipGap * 100));
+  const [gapText, setGapText] = useState(() => gapPercentText(settings.mipGap));
+  // Settings replaced from outside (a shared link, a saved scenario): show them, unless the field already says so.
+  const [shownSettings, setShownSettings] = useState(settings);
+  if (shownSettings !== settings) {
+    setShownSettings(settings);
+    if (parseTimeLimit(timeLimitText) !== settings.timeLimitSeconds) setTimeLimitText(String(settings.timeLimitSeconds));
+    if (parseGapPercent(gapText) !== settings.mipGap) setGapText(gapPercentText(settings.mipGap));
+  }
   const ids = { time: useId(), timeHint: useId(), gap: useId(), gapHint: useId(), reason: useId() };
 
   const timeLimitValid = parseTimeLimit(timeLimitText) !== null;
@@ -40,7 +52,7 @@ export function SolvePanel({ solver, blockedReason }: SolvePanelProps) {
     (!timeLimitValid
       ? `The time limit must be between 1 and ${MAX_TIME_LIMIT_SECONDS} seconds.`
       : !gapValid
-        ? 'The MIP gap must be a percentage from 0 to 100.'
+        ? 'The MIP gap must be a percentage from 0 to less than 100.'
         : null);
   const { isRunning, progress, error, wasCancelled } = solver;
 
@@ -86,7 +98,7 @@ export function SolvePanel({ solver, blockedReason }: SolvePanelProps) {
             type="number"
             inputMode="decimal"
             min={0}
-            max={100}
+            max={99.99}
             step="any"
             value={gapText}
             disabled={isRunning}

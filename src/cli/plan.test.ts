@@ -34,9 +34,10 @@ describe('npm run plan', () => {
     expect(result.stdout).toContain('Two-site shop: optimal');
     expect(result.stdout).toMatch(/Total\s+\$1,238\.14\s+\$742\.26/);
     const written = JSON.parse(readFileSync(out, 'utf8'));
-    expect(written.plan.placement).toEqual({ web: 'aws', db: 'aws' });
-    expect(written.plan.cost.total).toBeCloseTo(742.26, 6);
-    expect(readFileSync(lp, 'utf8')).toContain('x#db#aws');
+    expect(written.plan.layout.servers).toEqual({ web: { aws: 2 }, db: { aws: 2 } });
+    expect(written.plan.evaluation.cost.total).toBeCloseTo(742.26, 6);
+    expect(written.baselines.statusQuo.evaluation.cost.total).toBeCloseTo(1238.14, 6);
+    expect(readFileSync(lp, 'utf8')).toContain('h#db#aws');
   });
 
   it('rejects a broken file with exit code 2 and a message naming the bad path', async () => {
@@ -64,7 +65,7 @@ describe('npm run plan', () => {
     for (const c of doc.applications[0].components) c.allowedSites = ['dc'];
     const result = await plan(file('infeasible.json', doc));
     expect(result.code).toBe(3);
-    expect(result.stdout).toContain('components pinned to "dc" need 4 servers but it has 3');
+    expect(result.stdout).toContain('add 1 servers at "dc"');
   });
 
   it('rejects a bad option value', async () => {

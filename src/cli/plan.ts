@@ -7,10 +7,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import GLPK from 'glpk.js/node';
-import { buildWholePlacementModel, DEFAULT_PLAN_SETTINGS, loadGlpk, parseScenarioJson, planPlacement, toCplexLp, type PlanSettings } from '../planner';
+import { loadGlpk, parseScenarioJson, toCplexLp } from '../planner';
+import { DEFAULT_LAYOUT_PLAN_SETTINGS, planLayout, type LayoutPlanSettings } from '../planner/placement/planLayout';
+import { buildLayoutModel } from '../planner/placement/layoutModel';
+import { computeBaselines } from '../planner/placement/baselines';
 import { formatPlanSummary } from './summary';
 
-const USAGE = 'usage: npm run plan -- <scenario.json> [--out plan.json] [--lp model.lp] [--time-limit SECONDS] [--gap FRACTION]';
+const USAGE =
+  'usage: npm run plan -- <scenario.json> [--out plan.json] [--lp model.lp] [--time-limit SECONDS] [--gap FRACTION] [--amortise MONTHS]';
 
 export async function main(argv: string[]): Promise<number> {
   let args;
@@ -18,7 +22,14 @@ export async function main(argv: string[]): Promise<number> {
     args = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { out: { type: 'string' }, lp: { type: 'string' }, 'time-limit': { type: 'string' }, gap: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        out: { type: 'string' },
+        lp: { type: 'string' },
+        'time-limit': { type: 'string' },
+        gap: { type: 'string' },
+        amortise: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
     });
   } catch (error) {
     console.error(`${(error as Error).message}\n${USAGE}`);
@@ -33,16 +44,18 @@ export async function main(argv: string[]): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  const settings: PlanSettings = { ...DEFAULT_PLAN_SETTINGS };
+  const settings: LayoutPlanSettings = { ...DEFAULT_LAYOUT_PLAN_SETTINGS };
   for (const [flag, key, valid] of [
     ['time-limit', 'timeLimitSeconds', (n: number) => n > 0],
     ['gap', 'mipGap', (n: number) => n >= 0 && n < 1],
+    ['amortise', 'migrationAmortisationMonths', (n: number) => n >= 0],
   ] as const) {
     const raw = args.values[flag];
     if (raw === undefined) continue;
     const value = Number(raw);
     if (!Number.isFinite(value) || !valid(value)) {
-      console.error(`--${flag} must be a ${flag === 'gap' ? 'fraction from 0 to below 1 (0.001 = 0.1%)' : 'number of seconds > 0'}, got "${raw}"`);
+      const wanted = { 'time-limit': 'number of seconds > 0', gap: 'fraction from 0 to below 1 (0.001 = 0.1%)', amortise: 'number of months ≥ 0' }[flag];
+      console.error(`--${flag} must be a ${wanted}, got "${raw}"`);
       return 2;
     }
     settings[key] = value;
@@ -65,13 +78,15 @@ export async function main(argv: string[]): Promise<number> {
 
   const glpk = await loadGlpk(GLPK);
   if (args.values.lp) {
-    writeFileSync(args.values.lp, toCplexLp(glpk, buildWholePlacementModel(parsed.scenario).model));
+    const model = buildLayoutModel(parsed.scenario, { objective: settings.objective, migrationAmortisationMonths: settings.migrationAmortisationMonths }).model;
+    writeFileSync(args.values.lp, toCplexLp(glpk, model));
     console.log(`model written to ${args.values.lp}`);
   }
-  const plan = planPlacement(parsed.scenario, glpk, settings);
-  console.log(formatPlanSummary(parsed.scenario, plan));
+  const plan = planLayout(parsed.scenario, glpk, settings);
+  const baselines = computeBaselines(parsed.scenario, { migrationAmortisationMonths: settings.migrationAmortisationMonths });
+  console.log(formatPlanSummary(parsed.scenario, plan, baselines));
   if (args.values.out) {
-    writeFileSync(args.values.out, JSON.stringify({ scenarioName: parsed.scenario.name, plan }, null, 2) + '\n');
+    writeFileSync(args.values.out, JSON.stringify({ scenarioName: parsed.scenario.name, plan, baselines }, null, 2) + '\n');
     console.log(`plan written to ${args.values.out}`);
   }
   return plan.status === 'optimal' || plan.status === 'feasible' ? 0 : 3;

@@ -1,5 +1,7 @@
 /** The plain-text summary the CLI prints: the same figures the page shows. */
-import type { PlacementPlan, Scenario } from '../planner';
+import type { Scenario } from '../planner';
+import type { LayoutPlan } from '../planner/placement/planLayout';
+import type { Baselines } from '../planner/placement/baselines';
 
 const money = (n: number) => n.toLocaleString('en-US', { style: 'currency', currency: 'USD' });
 
@@ -9,21 +11,25 @@ export function table(header: string[], rows: string[][], rightAligned: Set<numb
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
-export function formatPlanSummary(s: Scenario, plan: PlacementPlan): string {
+export function formatPlanSummary(s: Scenario, plan: LayoutPlan, baselines: Baselines): string {
   const out: string[] = [];
+  const gap = Number.isFinite(plan.gap) ? `, proven gap ${(plan.gap * 100).toFixed(3)}%` : '';
   out.push(`${s.name}: ${plan.status}${plan.message ? ` (${plan.message})` : ''}`);
-  out.push(`model ${plan.model.rows} rows × ${plan.model.columns} columns (${plan.model.integerColumns} integer), solved in ${plan.solveSeconds.toFixed(2)} s`);
-  if (Object.keys(plan.placement).length > 0) {
+  out.push(
+    `model ${plan.model.rows} rows × ${plan.model.columns} columns (${plan.model.integerColumns} integer), ${plan.method === 'decomposition' ? `decomposed into ${plan.blocks} blocks, ` : ''}solved in ${plan.solveSeconds.toFixed(2)} s${gap}${plan.cutRounds ? `, ${plan.cutRounds} p95 cut rounds` : ''}`,
+  );
+  const e = plan.evaluation;
+  if (plan.layout && e) {
     const rows = s.applications.flatMap((app) =>
       app.components.map((c) => {
-        const site = plan.placement[c.id] ?? '-';
-        return [app.name, c.name, String(c.servers), c.homeSite, site, site !== c.homeSite ? 'moved' : ''];
+        const at = Object.entries(plan.layout!.servers[c.id] ?? {}).map(([site, n]) => `${site}×${n}`).join(' + ');
+        const moved = Object.keys(plan.layout!.servers[c.id] ?? {}).some((site) => site !== c.homeSite);
+        return [app.name, c.name, String(c.servers), c.homeSite, at, moved ? 'moved' : ''];
       }),
     );
     out.push('', table(['Application', 'Component', 'Servers', 'Home', 'Placed at', ''], rows, new Set([2])));
-    const sq = plan.statusQuo.cost;
-    const cost = plan.cost;
-    const saving = sq.total - cost.total;
+    const sq = baselines.statusQuo.evaluation.cost;
+    const cost = e.cost;
     out.push(
       '',
       table(
@@ -31,15 +37,32 @@ export function formatPlanSummary(s: Scenario, plan: PlacementPlan): string {
         [
           ['Servers', money(sq.servers), money(cost.servers)],
           ['Storage', money(sq.storage), money(cost.storage)],
-          ['Data transfer', money(sq.transfer), money(cost.transfer)],
+          ['Data transfer', money(sq.transfer.total), money(cost.transfer.total)],
+          ['Migration (amortised)', money(sq.migration.amortisedMonthly), money(cost.migration.amortisedMonthly)],
           ['Total', money(sq.total), money(cost.total)],
         ],
         new Set([1, 2]),
       ),
-      '',
-      `saving ${money(saving)} a month (${sq.total > 0 ? ((100 * saving) / sq.total).toFixed(1) : '0.0'}% of the status quo)`,
     );
-    if (plan.statusQuo.violations.length > 0) out.push(`note: the status quo itself breaks ${plan.statusQuo.violations.map((v) => v.message).join('; ')}`);
+    const saving = sq.total - cost.total;
+    out.push('', `saving ${money(saving)} a month (${sq.total > 0 ? ((100 * saving) / sq.total).toFixed(1) : '0.0'}% of the status quo)`);
+    const compared = [baselines.statusQuo, ...baselines.liftAndShift, baselines.greedy].map((b) => [
+      b.name + (b.id === baselines.cheapestFeasibleLiftAndShift ? ' (cheapest feasible lift-and-shift)' : ''),
+      money(b.evaluation.cost.total),
+      b.evaluation.feasible ? 'feasible' : `${b.evaluation.violations.length} violations`,
+    ]);
+    out.push('', table(['Baseline', 'Monthly cost', 'Evaluator'], [...compared, ['Optimised plan', money(cost.total), e.feasible ? 'feasible' : 'violations']], new Set([1])));
+    const delays = e.delays.map((d) => [
+      d.transactionId,
+      d.regionId,
+      `${d.statusQuoMeanMs.toFixed(1)} → ${d.meanMs.toFixed(1)}`,
+      d.bounds.maxMeanIncreaseMs !== undefined ? `+${d.meanIncreaseMs.toFixed(1)} ≤ ${d.bounds.maxMeanIncreaseMs}` : `+${d.meanIncreaseMs.toFixed(1)}`,
+      `${d.statusQuoP95Ms.toFixed(1)} → ${d.p95Ms.toFixed(1)}`,
+      d.bounds.maxP95Ms !== undefined ? `≤ ${d.bounds.maxP95Ms}` : '',
+      d.meanOk && d.p95Ok ? 'ok' : 'VIOLATED',
+    ]);
+    out.push('', table(['Transaction', 'Region', 'Mean ms', 'Increase', 'p95 ms', 'p95 bound', ''], delays), `p95: ${e.p95Method}`);
   }
+  if (plan.relaxations.length > 0) out.push('', 'It would work if you:', ...plan.relaxations.map((r) => `  - ${r.message}`));
   return out.join('\n');
 }

@@ -6,6 +6,9 @@
 import * as Comlink from 'comlink';
 import type { PlannerApi, Reply } from './planner.worker';
 import type { PlacementPlan, PlanSettings, SolveProgress } from '../planner';
+import type { LayoutPlan, LayoutPlanSettings } from '../planner/placement/planLayout';
+import type { Baselines } from '../planner/placement/baselines';
+import type { TradeoffPoint, TradeoffSweep } from '../planner/placement/tradeoff';
 
 export class WorkerCrashedError extends Error {}
 export class CancelledError extends Error {}
@@ -48,4 +51,25 @@ export function solvePlacementInWorker(
 
 export function exportLpInWorker(scenario: unknown): PlannerRun<Reply<string>> {
   return run((api) => api.exportLp(scenario) as Promise<Reply<string>>);
+}
+
+export function solveLayoutInWorker(
+  scenario: unknown,
+  settings: LayoutPlanSettings,
+  onProgress: (p: SolveProgress) => void,
+): PlannerRun<Reply<{ plan: LayoutPlan; baselines: Baselines }>> {
+  return run((api) => api.solveLayout(scenario, settings, Comlink.proxy(onProgress)) as Promise<Reply<{ plan: LayoutPlan; baselines: Baselines }>>);
+}
+
+export function sweepTradeoffInWorker(
+  scenario: unknown,
+  settings: LayoutPlanSettings,
+  sweep: TradeoffSweep,
+  onProgress: (p: SolveProgress & { point: number; points: number }) => void,
+): PlannerRun<Reply<TradeoffPoint[]>> {
+  return run((api) => api.sweepTradeoff(scenario, settings, sweep, Comlink.proxy(onProgress)) as Promise<Reply<TradeoffPoint[]>>);
+}
+
+export function exportLayoutLpInWorker(scenario: unknown, settings: LayoutPlanSettings): PlannerRun<Reply<string>> {
+  return run((api) => api.exportLayoutLp(scenario, settings) as Promise<Reply<string>>);
 }

@@ -93,6 +93,8 @@ export interface BuiltLayoutModel {
   /** Status-quo mean delay per delayKey, as the model computes it (for the bound's right-hand side). */
   statusQuoMeanMs: Map<string, number>;
   read(values: Record<string, number>): Layout;
+  /** The model with every server and hosting decision fixed to `counts`: only the routing is left, as an LP. */
+  fixServers(counts: Layout['servers']): LinearModel;
   /** The model's own mean response time of a (transaction, region) for given column values. */
   meanMsOf(key: string, values: Record<string, number>): number;
 }
@@ -378,6 +380,22 @@ export function buildLayoutModel(s: Scenario, options: LayoutModelOptions = DEFA
     rowMeaning,
     obstacles,
     statusQuoMeanMs,
+    fixServers(counts) {
+      const fixed = new Map<string, number>();
+      for (const c of components) {
+        for (const [siteId, hName] of hosts.get(c.id)!) {
+          const count = counts[c.id]?.[siteId] ?? 0;
+          fixed.set(hName, count > 0 ? 1 : 0);
+          const n = servers.get(c.id)!.get(siteId)!;
+          if (n.length === 1 && n[0]!.name !== hName) fixed.set(n[0]!.name, count);
+        }
+      }
+      return {
+        ...model,
+        name: `${model.name}_fixed`,
+        columns: model.columns.map((col) => (fixed.has(col.name) ? { ...col, lb: fixed.get(col.name)!, ub: fixed.get(col.name)!, kind: 'continuous' as const } : col)),
+      };
+    },
     meanMsOf(key, values) {
       const mean = meanExpressions.get(key)!;
       return mean.constant + mean.terms.reduce((sum, t) => sum + t.coef * (values[t.name] ?? 0), 0);

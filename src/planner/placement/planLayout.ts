@@ -53,6 +53,8 @@ export interface LayoutPlan {
   evaluation?: LayoutEvaluation;
   /** Proven relative gap between the layout's objective and the best bound (0 = optimal). */
   gap: number;
+  /** The model's own objective for `layout` (the evaluator's cost is what counts; tests compare the two). */
+  objective: number;
   method: 'monolithic' | 'decomposition';
   blocks: number;
   /** Rounds of p95 cuts that were needed. */
@@ -90,11 +92,11 @@ export function planLayout(s: Scenario, glpk: GLPK, settings: LayoutPlanSettings
     };
     const built = buildLayoutModel(s, options);
     size = modelSize(built.model);
-    const base = { gap: Infinity, method, blocks, cutRounds, relaxations: [] as Relaxation[], model: size, settings };
+    const base = { gap: Infinity, objective: NaN, method, blocks, cutRounds, relaxations: [] as Relaxation[], model: size, settings };
     if (built.obstacles.length > 0) return { ...base, status: 'infeasible', message: built.obstacles.join('; '), solveSeconds: elapsed() };
 
     const remaining = Math.max(1, settings.timeLimitSeconds - elapsed());
-    let result: { status: LayoutPlan['status']; layout?: Layout; gap: number } | undefined;
+    let result: { status: LayoutPlan['status']; layout?: Layout; gap: number; objective: number } | undefined;
     if (size.integerColumns <= MONOLITHIC_LIMIT) {
       method = 'monolithic';
       report('solving', `${size.rows} rows, ${size.columns} columns (${size.integerColumns} integer)`);
@@ -106,9 +108,9 @@ export function planLayout(s: Scenario, glpk: GLPK, settings: LayoutPlanSettings
       if (outcome.status === 'optimal' || outcome.status === 'feasible') {
         // GLPK says FEAS both when the clock ran out and when it reached the requested gap.
         const gap = outcome.status === 'optimal' ? 0 : (outcome.lastProgress?.gapPercent ?? NaN) / 100;
-        result = { status: outcome.status === 'optimal' || outcome.stoppedOnGap ? 'optimal' : 'feasible', layout: built.read(outcome.values), gap };
+        result = { status: outcome.status === 'optimal' || outcome.stoppedOnGap ? 'optimal' : 'feasible', layout: built.read(outcome.values), gap, objective: outcome.objective };
       } else if (outcome.status === 'infeasible') {
-        result = { status: 'infeasible', gap: Infinity };
+        result = { status: 'infeasible', gap: Infinity, objective: NaN };
       }
     }
     if (!result || result.status === 'no-solution') {
@@ -119,9 +121,9 @@ export function planLayout(s: Scenario, glpk: GLPK, settings: LayoutPlanSettings
         onProgress: (p) => report('solving', p.detail, p),
       });
       blocks = d.blocks;
-      result = { status: d.status, ...(d.layout ? { layout: d.layout } : {}), gap: d.gap };
+      result = { status: d.status, ...(d.layout ? { layout: d.layout } : {}), gap: d.gap, objective: d.upperBound };
     }
-    const common = { ...base, method, blocks, gap: result.gap };
+    const common = { ...base, method, blocks, gap: result.gap, objective: result.objective };
 
     if (result.status === 'infeasible') {
       report('evaluating', 'explaining infeasibility');

@@ -115,6 +115,19 @@ describe('hand-computed layouts', () => {
     expect(plan.evaluation!.cost.total).toBeCloseTo(742.26 + 0.45, 6);
   });
 
+  it('minimises response time within a budget, and trades it against cost with a weight', () => {
+    // DC roomy: staying costs $1,238.14 with no added delay; all in AWS costs $742.26 and adds 5 ms for the users.
+    const roomy = scenario((d) => (d.sites[0].capacity.servers = 10));
+    const fast = planLayout(roomy, glpk, { ...exact, objective: { kind: 'delay', budgetUSD: 1300 } });
+    expect(fast.layout!.servers).toEqual({ web: { dc: 2 }, db: { dc: 2 } });
+    const cheap = planLayout(roomy, glpk, { ...exact, objective: { kind: 'delay', budgetUSD: 1000 } });
+    expect(cheap.layout!.servers).toEqual({ web: { aws: 2 }, db: { aws: 2 } });
+    // Weighted: 5 ms are worth 5 × w; staying wins only when 5·w > 1238.14 − 742.26 = 495.88.
+    const weighted = (w: number) => planLayout(roomy, glpk, { ...exact, objective: { kind: 'weighted', usdPerMs: w } }).layout!.servers.db;
+    expect(weighted(99)).toEqual({ aws: 2 });
+    expect(weighted(100)).toEqual({ dc: 2 });
+  });
+
   it('keeps the chatty pair together when the mean-delay bound forbids a WAN hop', () => {
     // Moving db to aws alone adds 3 calls × (20 ms RTT + transfer) > 50 ms; the bound is 50 ms.
     const s = scenario((d) => {

@@ -63,6 +63,24 @@ describe('trade-off sweep', () => {
     expect(points[2]!.plan.evaluation!.cost.total).toBeCloseTo(742.26, 6);
   });
 
+  it('a limit looser than the scenario’s own bound is judged by the limit it was solved for', () => {
+    // The scenario allows +50 ms; splitting web (AWS) from db (DC) adds 65.5 ms. At 100 ms the split is allowed.
+    const s = scenario((d) => {
+      d.sites[0].capacity.servers = 10;
+      d.sites[0].serverClasses[0].priceUSD = 100;
+      d.sites[1].serverClasses[0].priceUSD = 0.05;
+      d.sites[1].storagePricePerGBMonthUSD = 2;
+      d.sites[1].transferPricePerGBUSD.egress = 0.01;
+    });
+    const [tight, loose] = sweepTradeoff(s, glpk, { ...DEFAULT_LAYOUT_PLAN_SETTINGS, mipGap: 0 }, { kind: 'meanIncrease', from: 50, to: 100, steps: 2 });
+    expect(tight!.plan.status).toBe('optimal');
+    for (const d of tight!.plan.evaluation!.delays) expect(d.meanIncreaseMs).toBeLessThanOrEqual(50 + 1e-6);
+    expect(tight!.plan.evaluation!.cost.total).toBeGreaterThan(327.6964 + 1);
+    expect(loose!.plan.status).toBe('optimal');
+    expect(loose!.plan.layout!.servers).toEqual({ web: { aws: 2 }, db: { dc: 2 } });
+    expect(loose!.plan.evaluation!.cost.total).toBeCloseTo(327.6964, 6);
+  });
+
   it('cost against a bandwidth cap: a cap too small for the split traffic keeps the pair together', () => {
     // With the DC roomy and dear, the cheapest layout splits web (AWS) from db (DC) unless the link cannot carry it:
     // db→web is 1,576.8 GB a month ≈ 4.8 Mbps on average.

@@ -75,6 +75,7 @@ export function planLayout(s: Scenario, glpk: GLPK, settings: LayoutPlanSettings
   const report = (phase: SolveProgress['phase'], detail?: string, extra: Partial<SolveProgress> = {}) =>
     onProgress({ phase, elapsedMs: performance.now() - started, ...(detail ? { detail } : {}), ...extra });
   const evaluationOptions = { migrationAmortisationMonths: settings.migrationAmortisationMonths };
+  const judged = withSweepLimits(s, settings);
   const meanLimitsMs: Record<string, number> = {};
   let cutRounds = 0;
   let method: LayoutPlan['method'] = 'monolithic';
@@ -138,7 +139,7 @@ export function planLayout(s: Scenario, glpk: GLPK, settings: LayoutPlanSettings
     }
 
     report('evaluating');
-    const evaluation = evaluateLayout(s, result.layout, evaluationOptions);
+    const evaluation = evaluateLayout(judged, result.layout, evaluationOptions);
     const tailTooLong = evaluation.delays.filter((d) => !d.p95Ok);
     const otherViolations = evaluation.violations.filter((v) => v.kind !== 'p95Delay');
     if (otherViolations.length === 0 && tailTooLong.length > 0 && cutRounds < MAX_CUT_ROUNDS && elapsed() < settings.timeLimitSeconds) {
@@ -162,6 +163,21 @@ export function planLayout(s: Scenario, glpk: GLPK, settings: LayoutPlanSettings
     report('done');
     return plan;
   }
+}
+
+/**
+ * The scenario as a sweep point sees it: the swept limit replaces the scenario's own
+ * (every transaction's allowed mean increase, or every link's bandwidth), so that the
+ * evaluator judges the point by the limit it was solved for.
+ */
+function withSweepLimits(s: Scenario, settings: LayoutPlanSettings): Scenario {
+  const { maxMeanIncreaseOverrideMs: meanLimit, bandwidthCapMbps: cap } = settings;
+  if (meanLimit === undefined && cap === undefined) return s;
+  return {
+    ...s,
+    network: cap === undefined ? s.network : { ...s.network, links: s.network.links.map((l) => ({ ...l, bandwidthMbps: Math.min(l.bandwidthMbps, cap) })) },
+    applications: meanLimit === undefined ? s.applications : s.applications.map((a) => ({ ...a, transactions: a.transactions.map((t) => ({ ...t, slo: { ...t.slo, maxMeanIncreaseMs: meanLimit } })) })),
+  };
 }
 
 function progressOf(line: string): Partial<SolveProgress> {

@@ -1,20 +1,46 @@
 /**
  * Headless planner on the same core as the page:
- *   npm run plan -- <scenario.json> [--out plan.json] [--lp model.lp] [--time-limit 60] [--gap 0]
- * Exit codes: 0 a plan was found; 2 the input is unreadable or invalid (every problem is printed);
- * 3 the scenario has no feasible plan or the solver found none in time.
+ *   npm run plan -- <scenario.json> [--out plan.json] [--lp model.lp] [--report report.html] [--time-limit 60] [--gap 0]
+ * `--report` writes the planning report; its extension picks the format: .html (self-contained page),
+ * .md (Markdown), .json (scenario, plan, baselines), .csv (three files: NAME-layout.csv, NAME-costs.csv,
+ * NAME-delays.csv). The report is written also when no plan is found: it explains why.
+ * Exit codes: 0 a plan was found; 2 the input is unreadable or invalid, or an option is (every problem is
+ * printed); 3 the scenario has no feasible plan or the solver found none in time; 1 an output file could
+ * not be written, or an unexpected error.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import GLPK from 'glpk.js/node';
 import { loadGlpk, parseScenarioJson, toCplexLp } from '../planner';
 import { DEFAULT_LAYOUT_PLAN_SETTINGS, planLayout, type LayoutPlanSettings } from '../planner/placement/planLayout';
 import { buildLayoutModel } from '../planner/placement/layoutModel';
 import { computeBaselines } from '../planner/placement/baselines';
+import { buildReport, costsCsv, delaysCsv, layoutCsv, renderHtmlReport, renderMarkdownReport, reportJson } from '../planner/report';
 import { formatPlanSummary } from './summary';
 
 const USAGE =
-  'usage: npm run plan -- <scenario.json> [--out plan.json] [--lp model.lp] [--time-limit SECONDS] [--gap FRACTION] [--amortise MONTHS]';
+  'usage: npm run plan -- <scenario.json> [--out plan.json] [--lp model.lp] [--report FILE.html|.md|.json|.csv] [--time-limit SECONDS] [--gap FRACTION] [--amortise MONTHS]';
+
+type ReportFormat = 'html' | 'md' | 'json' | 'csv';
+const REPORT_FORMATS: Record<string, ReportFormat> = { '.html': 'html', '.htm': 'html', '.md': 'md', '.json': 'json', '.csv': 'csv' };
+
+/** The files a report goes to: one, or three for CSV (`out/r.csv` → `out/r-layout.csv`, …). */
+function reportFiles(path: string, format: ReportFormat): { layout: string; costs: string; delays: string } | string {
+  if (format !== 'csv') return path;
+  const base = path.slice(0, path.length - extname(path).length);
+  return { layout: `${base}-layout.csv`, costs: `${base}-costs.csv`, delays: `${base}-delays.csv` };
+}
+
+function write(path: string, content: string): boolean {
+  try {
+    writeFileSync(path, content);
+    return true;
+  } catch (error) {
+    console.error(`${path}: cannot write the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    return false;
+  }
+}
 
 export async function main(argv: string[]): Promise<number> {
   let args;
@@ -28,6 +54,7 @@ export async function main(argv: string[]): Promise<number> {
         'time-limit': { type: 'string' },
         gap: { type: 'string' },
         amortise: { type: 'string' },
+        report: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -61,6 +88,13 @@ export async function main(argv: string[]): Promise<number> {
     settings[key] = value;
   }
 
+  const reportPath = args.values.report;
+  const reportFormat = reportPath !== undefined ? REPORT_FORMATS[extname(reportPath).toLowerCase()] : undefined;
+  if (reportPath !== undefined && !reportFormat) {
+    console.error(`--report must be a file name ending in .html, .md, .json or .csv, got "${reportPath}"`);
+    return 2;
+  }
+
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -88,6 +122,20 @@ export async function main(argv: string[]): Promise<number> {
   if (args.values.out) {
     writeFileSync(args.values.out, JSON.stringify({ scenarioName: parsed.scenario.name, plan, baselines }, null, 2) + '\n');
     console.log(`plan written to ${args.values.out}`);
+  }
+  if (reportPath !== undefined && reportFormat) {
+    const report = buildReport({ scenario: parsed.scenario, plan, baselines, generatedAt: new Date().toISOString() });
+    const files = reportFiles(reportPath, reportFormat);
+    let written: boolean;
+    if (typeof files !== 'string') {
+      written = write(files.layout, layoutCsv(report)) && write(files.costs, costsCsv(report)) && write(files.delays, delaysCsv(report));
+      if (written) console.log(`report written to ${files.layout}, ${files.costs} and ${files.delays}`);
+    } else {
+      const content = reportFormat === 'html' ? renderHtmlReport(report) : reportFormat === 'md' ? renderMarkdownReport(report) : reportJson(report, JSON.parse(text));
+      written = write(files, content);
+      if (written) console.log(`report written to ${files}`);
+    }
+    if (!written) return 1;
   }
   return plan.status === 'optimal' || plan.status === 'feasible' ? 0 : 3;
 }

@@ -3,6 +3,7 @@
  * the local server: a customer's topology must never leave the machine.
  */
 import { test as base, expect, type Page } from '@playwright/test';
+import type { ServerCounts } from '../src/planner/layout/layout';
 
 export const test = base.extend<{ externalRequests: string[] }>({
   externalRequests: [
@@ -21,16 +22,37 @@ export const test = base.extend<{ externalRequests: string[] }>({
 
 export { expect };
 
-/** Reads the placement table: component id → site id. */
-export async function readPlacement(page: Page): Promise<Record<string, string>> {
-  const rows = page.getByTestId('placement-row');
+/** Opens a scenario document as if the user picked the file. */
+export async function openFile(page: Page, name: string, document: unknown): Promise<void> {
+  await page.getByLabel('Open scenario file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(document)) });
+}
+
+/** Reads the plan's servers table (not a trade-off point's): component id → site id → servers. */
+export async function readServers(page: Page, scope = page.getByTestId('plan-layout')): Promise<ServerCounts> {
+  const cells = scope.getByTestId('servers-cell');
+  const count = await cells.count();
+  const servers: ServerCounts = {};
+  for (let i = 0; i < count; i++) {
+    const cell = cells.nth(i);
+    const [component, site, n] = await Promise.all(['data-component', 'data-site', 'data-servers'].map((a) => cell.getAttribute(a)));
+    (servers[component!] ??= {})[site!] = Number(n);
+  }
+  return servers;
+}
+
+/** The baseline table: baseline id (status-quo, lift-<site>, greedy, optimised) → total and feasibility. */
+export async function readBaselines(page: Page): Promise<Record<string, { total: number; feasible: boolean }>> {
+  const rows = page.getByTestId('baseline-row');
   const count = await rows.count();
-  const placement: Record<string, string> = {};
+  const out: Record<string, { total: number; feasible: boolean }> = {};
   for (let i = 0; i < count; i++) {
     const row = rows.nth(i);
-    placement[(await row.getAttribute('data-component'))!] = (await row.getAttribute('data-site'))!;
+    out[(await row.getAttribute('data-baseline'))!] = {
+      total: Number(await row.getAttribute('data-value')),
+      feasible: (await row.getAttribute('data-feasible')) === 'true',
+    };
   }
-  return placement;
+  return out;
 }
 
 export async function solveAndWait(page: Page): Promise<string> {
@@ -40,6 +62,11 @@ export async function solveAndWait(page: Page): Promise<string> {
   return (await status.textContent()) ?? '';
 }
 
-export async function totalCost(page: Page, testId = 'plan-total-cost'): Promise<number> {
+/** A number the page carries in a `data-value` attribute. */
+export async function dataValue(page: Page, testId: string): Promise<number> {
   return Number(await page.getByTestId(testId).getAttribute('data-value'));
+}
+
+export async function totalCost(page: Page, testId = 'plan-total-cost'): Promise<number> {
+  return dataValue(page, testId);
 }

@@ -136,7 +136,7 @@ test('user text is shown as text, never run as markup', async ({ page }) => {
   await expect(libraryNames(page)).toHaveText([markup]);
   await page.keyboard.press('Escape');
   await page.getByRole('button', { name: 'Copy link' }).click();
-  await expect(page.getByTestId('share-link')).toHaveValue(/#s1\./);
+  await expect(page.getByTestId('share-link')).toHaveValue(/#s2\./);
 
   await expect(page.locator('img[src="x"]')).toHaveCount(0);
   await expect(page.locator('main b')).toHaveCount(0);

@@ -3,6 +3,7 @@
  * fresh browser; a cut, tampered or invalid link is explained and the saved work stays.
  */
 import type { Browser, Page } from '@playwright/test';
+import { generateEstate } from '../src/planner/testing/generateEstate';
 import { SAMPLES } from '../src/planner/samples';
 import { parseScenario } from '../src/planner/scenario/validate';
 import { encodeShareLink } from '../src/planner/share/linkCodec';
@@ -19,7 +20,7 @@ function sampleName(id: string): string {
 async function copyLink(page: Page): Promise<string> {
   await page.getByRole('button', { name: 'Copy link' }).click();
   const field = page.getByTestId('share-link');
-  await expect(field).toHaveValue(/#s1\./);
+  await expect(field).toHaveValue(/#s2\./);
   await expect(page.getByRole('dialog', { name: 'Share this scenario' }).getByRole('status')).toHaveText(/copied|selected/);
   const link = await field.inputValue();
   await page.keyboard.press('Escape');
@@ -52,7 +53,7 @@ test('a copied link opens the same scenario, settings and plan in a fresh browse
   const total = await page.getByTestId('plan-total-cost').getAttribute('data-value');
   expect(Number(total)).toBeGreaterThan(0);
   const link = await copyLink(page);
-  expect(link.startsWith(new URL(page.url()).origin + '/#s1.')).toBe(true);
+  expect(link.startsWith(new URL(page.url()).origin + '/#s2.')).toBe(true);
 
   const fresh = await freshPage(browser);
   try {
@@ -85,7 +86,7 @@ test('a tampered link shows an error and keeps the autosaved scenario', async ({
   await waitForAutosave(page);
 
   const link = await copyLink(page);
-  const at = link.indexOf('#s1.') + 60;
+  const at = link.indexOf('#s2.') + 20;
   const tampered = link.slice(0, at) + (link[at] === 'Q' ? 'R' : 'Q') + link.slice(at + 1);
 
   await page.goto('about:blank');
@@ -129,7 +130,7 @@ test('the link leaves the address bar once the scenario changes, so a reload kee
   await expect(page.getByTestId('scenario-name')).toHaveText('Two-site shop');
   await page.reload();
   await expect(page.getByTestId('scenario-name')).toHaveText('Two-site shop');
-  expect(new URL(page.url()).hash).toMatch(/^#s1\./);
+  expect(new URL(page.url()).hash).toMatch(/^#s2\./);
 
   await page.getByLabel('Sample scenario').selectOption('enterprise');
   await expect.poll(() => new URL(page.url()).hash).toBe('');
@@ -144,7 +145,7 @@ test('the link shows its length; long links warn, very long ones point to the fi
   await expect(page.getByTestId('scenario-name')).toHaveText('Two-site shop');
   await page.getByRole('button', { name: 'Copy link' }).click();
   const field = page.getByTestId('share-link');
-  await expect(field).toHaveValue(/#s1\./);
+  await expect(field).toHaveValue(/#s2\./);
   const length = Number(await field.getAttribute('data-length'));
   expect(length).toBe((await field.inputValue()).length);
   expect(length).toBeLessThan(2048);
@@ -152,7 +153,16 @@ test('the link shows its length; long links warn, very long ones point to the fi
   await expect(page.getByTestId('share-link-warning')).toHaveCount(0);
   await page.getByRole('button', { name: 'Close' }).click();
 
+  // A built-in sample travels as a reference to itself: a few dozen characters.
   await page.getByLabel('Sample scenario').selectOption('webshop');
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  expect(Number(await field.getAttribute('data-length'))).toBeLessThan(100);
+  await expect(page.getByTestId('share-link-warning')).toHaveCount(0);
+  await page.keyboard.press('Escape');
+
+  // A 40-component estate that resembles no sample: about 2,850 characters, over the 2,048 warning.
+  await page.getByLabel('Open scenario file').setInputFiles({ name: 'estate.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(generateEstate(40, 4))) });
+  await expect(page.getByTestId('scenario-name')).toContainText('40 components');
   await page.getByRole('button', { name: 'Copy link' }).click();
   await expect(page.getByTestId('share-link-warning')).toContainText('some chat and mail apps cut long links');
   await page.keyboard.press('Escape');

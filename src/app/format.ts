@@ -48,3 +48,13 @@ export function slugify(text: string): string {
     .replace(/^-+|-+$/g, '');
   return slug || 'scenario';
 }
+
+/** Milliseconds with one decimal: "12.5 ms". */
+export function formatMs(ms: number): string {
+  return `${ms.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} ms`;
+}
+
+/** A proven relative gap (0.0012) as "0.12%", or "gap unknown" when the solver could not prove one. */
+export function formatGap(gap: number): string {
+  return Number.isFinite(gap) ? `${Number((gap * 100).toPrecision(3))}%` : 'gap unknown';
+}

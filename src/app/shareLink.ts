@@ -1,12 +1,15 @@
 /** The full shareable URL of a scenario, and saving a scenario as a file: the two ways to pass one on. */
-import type { PlanSettings } from '../planner';
 import { encodeShareLink } from '../planner/share/linkCodec';
 import { downloadTextFile } from './download';
 import { slugify } from './format';
+import { linkSettings, type PlannerSettings } from './settings';
 
-/** `origin + pathname + '#' + payload`: the page itself with the scenario in the hash (never sent to a server). */
-export function shareUrl(document: unknown, settings: PlanSettings, where: Pick<Location, 'origin' | 'pathname'> = window.location): string {
-  return `${where.origin}${where.pathname}#${encodeShareLink({ scenario: document, settings })}`;
+/**
+ * `origin + pathname + '#' + payload`: the page itself with the scenario in the hash (never sent to a server).
+ * The link carries the time limit and the gap; the objective and the amortisation horizon are not in the link format.
+ */
+export function shareUrl(document: unknown, settings: PlannerSettings, where: Pick<Location, 'origin' | 'pathname'> = window.location): string {
+  return `${where.origin}${where.pathname}#${encodeShareLink({ scenario: document, settings: linkSettings(settings) })}`;
 }
 
 /** Downloads the raw document, as it was loaded, as `<name>.json`. */

@@ -7,14 +7,10 @@
  */
 import { useMemo } from 'react';
 import { create } from 'zustand';
-import {
-  DEFAULT_PLAN_SETTINGS,
-  parseScenario,
-  type ParseResult,
-  type PlanSettings,
-  type ValidationIssue,
-} from '../planner';
+import { parseScenario, type ParseResult, type ValidationIssue } from '../planner';
+import type { PlacementObjective } from '../planner/placement/layoutModel';
 import { DEFAULT_SAMPLE_ID, SAMPLES, sampleById, type Sample } from '../planner/samples';
+import { DEFAULT_SETTINGS, type PlannerSettings } from './settings';
 
 export type ScenarioSource =
   | { kind: 'sample'; sampleId: Sample['id'] }
@@ -40,7 +36,7 @@ export interface AppState {
   source: ScenarioSource;
   /** Increases with every load, so results of an older document are recognisable as stale. */
   revision: number;
-  settings: PlanSettings;
+  settings: PlannerSettings;
   fileProblem: FileProblem | null;
   linkProblem: LinkProblem | null;
   /** An error that escaped every handler (unhandled rejection, script error). */
@@ -49,13 +45,15 @@ export interface AppState {
   loadSample(id: string): void;
   loadFile(fileName: string, document: unknown): void;
   /** Replaces the scenario (a shared link, a saved one, the autosave), with its settings when it has them. */
-  openScenario(document: unknown, source: ScenarioSource, settings?: PlanSettings): void;
+  openScenario(document: unknown, source: ScenarioSource, settings?: PlannerSettings): void;
   reportLinkProblem(problem: LinkProblem): void;
   dismissLinkProblem(): void;
   reportFileProblem(problem: FileProblem): void;
   dismissFileProblem(): void;
   setTimeLimitSeconds(seconds: number): void;
   setMipGap(gap: number): void;
+  setObjective(objective: PlacementObjective): void;
+  setMigrationAmortisationMonths(months: number): void;
   reportUnexpectedError(message: string): void;
   dismissUnexpectedError(): void;
 }
@@ -66,7 +64,7 @@ export const useAppStore = create<AppState>()((set) => ({
   document: initialSample.document,
   source: { kind: 'sample', sampleId: initialSample.id },
   revision: 0,
-  settings: { ...DEFAULT_PLAN_SETTINGS },
+  settings: { ...DEFAULT_SETTINGS },
   fileProblem: null,
   linkProblem: null,
   unexpectedError: null,
@@ -89,7 +87,7 @@ export const useAppStore = create<AppState>()((set) => ({
     set((s) => ({
       document,
       source,
-      settings: settings ? { ...settings } : s.settings,
+      settings: settings ? { ...settings, objective: { ...settings.objective } } : s.settings,
       revision: s.revision + 1,
       fileProblem: null,
       linkProblem: null,
@@ -112,6 +110,12 @@ export const useAppStore = create<AppState>()((set) => ({
   },
   setMipGap(gap) {
     set((s) => ({ settings: { ...s.settings, mipGap: gap } }));
+  },
+  setObjective(objective) {
+    set((s) => ({ settings: { ...s.settings, objective: { ...objective } } }));
+  },
+  setMigrationAmortisationMonths(months) {
+    set((s) => ({ settings: { ...s.settings, migrationAmortisationMonths: months } }));
   },
   reportUnexpectedError(message) {
     set({ unexpectedError: message });

@@ -1,19 +1,22 @@
-/** "Download model (.lp)": the placement model as CPLEX LP text, built in a worker and saved as a file. */
+/** "Download model (.lp)": the layout model as CPLEX LP text, built in a worker and saved as a file. */
 import { useMutation } from '@tanstack/react-query';
-import { exportLpInWorker } from '../workers/plannerClient';
+import { exportLayoutLpInWorker } from '../workers/plannerClient';
 import { downloadTextFile } from './download';
 import { ScenarioRejectedError } from './errors';
+import type { PlannerSettings } from './settings';
 
 export interface ExportLpRequest {
   document: unknown;
+  /** The settings the plan was solved with: the objective and amortisation shape the model. */
+  settings: PlannerSettings;
   fileName: string;
 }
 
 export function useExportLp() {
   return useMutation<string, Error, ExportLpRequest>({
     mutationKey: ['export-lp'],
-    mutationFn: async ({ document }) => {
-      const reply = await exportLpInWorker(document).result;
+    mutationFn: async ({ document, settings }) => {
+      const reply = await exportLayoutLpInWorker(document, settings).result;
       if (!reply.ok) throw new ScenarioRejectedError(reply.issues);
       return reply.value;
     },

@@ -3,11 +3,11 @@
  * action (save as, rename, duplicate, delete, open) is a mutation that refreshes it.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { checkPlanSettings } from '../planner/share/linkCodec';
 import { ScenarioRejectedError } from './errors';
 import type { LibraryEntry } from './persistence/db';
 import { getTierwiseDb } from './persistence/db';
 import { deleteScenario, duplicateScenario, getScenario, listScenarios, renameScenario, saveScenarioAs } from './persistence/library';
+import { checkSettings } from './settings';
 import { useAppStore, validateDocument } from './store';
 
 const LIBRARY_KEY = ['scenario-library'] as const;
@@ -60,8 +60,8 @@ export function useOpenSavedScenario() {
         error.message = `“${entry.name}” no longer opens: it has ${validation.issues.length === 1 ? 'a problem' : `${validation.issues.length} problems`}.`;
         throw error;
       }
-      const settings = checkPlanSettings(entry.settings);
-      useAppStore.getState().openScenario(entry.document, { kind: 'library', entryId: entry.id, name: entry.name }, settings.ok ? settings.value : undefined);
+      const settings = checkSettings(entry.settings);
+      useAppStore.getState().openScenario(entry.document, { kind: 'library', entryId: entry.id, name: entry.name }, settings ?? undefined);
       return entry;
     },
   });

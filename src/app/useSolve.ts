@@ -1,14 +1,18 @@
 /**
- * The placement solve as a TanStack Query mutation: one worker run per solve,
- * with live progress, Cancel, and a plan that is dropped as soon as the scenario
- * it was computed for is replaced.
+ * The layout solve as a TanStack Query mutation: one worker run per solve (the
+ * layout optimiser, then the baselines, all scored by the evaluator), with live
+ * progress, Cancel, and a plan that is dropped as soon as the scenario it was
+ * computed for is replaced.
  */
 import { useMutation } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { PlacementPlan, PlanSettings, Scenario, SolveProgress } from '../planner';
-import { solvePlacementInWorker, type PlannerRun } from '../workers/plannerClient';
+import type { Scenario, SolveProgress } from '../planner';
+import type { Baselines } from '../planner/placement/baselines';
+import type { LayoutPlan } from '../planner/placement/planLayout';
+import { solveLayoutInWorker, type PlannerRun } from '../workers/plannerClient';
 import type { Reply } from '../workers/planner.worker';
 import { ScenarioRejectedError, isCancelled } from './errors';
+import type { PlannerSettings } from './settings';
 import { selectRevision, useAppStore, validateDocument } from './store';
 
 export interface SolveRequest {
@@ -16,12 +20,13 @@ export interface SolveRequest {
   document: unknown;
   /** The same document parsed here, for showing the result next to names and capacities. */
   scenario: Scenario;
-  settings: PlanSettings;
+  settings: PlannerSettings;
   revision: number;
 }
 
 export interface SolveOutcome {
-  plan: PlacementPlan;
+  plan: LayoutPlan;
+  baselines: Baselines;
   scenario: Scenario;
   document: unknown;
   revision: number;
@@ -34,6 +39,20 @@ export interface LiveProgress {
   startedAt: number;
   /** The latest solver log line (GLPK output, or the model size at first). */
   logLine: string | null;
+  /** The solver's best objective so far, its proven bound and the gap between them, when it has reported them. */
+  incumbent?: number;
+  bound?: number;
+  gapPercent?: number;
+}
+
+/** Folds one progress report into what the page shows: figures the report lacks keep their last value. */
+export function nextProgress(previous: LiveProgress, report: SolveProgress): LiveProgress {
+  const next: LiveProgress = { ...previous, phase: report.phase };
+  if (report.detail) next.logLine = report.detail;
+  if (report.incumbent !== undefined && Number.isFinite(report.incumbent)) next.incumbent = report.incumbent;
+  if (report.bound !== undefined && Number.isFinite(report.bound)) next.bound = report.bound;
+  if (report.gapPercent !== undefined && Number.isFinite(report.gapPercent)) next.gapPercent = report.gapPercent;
+  return next;
 }
 
 export interface SolveState {
@@ -53,41 +72,41 @@ const PROGRESS_FLUSH_MS = 100;
 
 export function useSolve(): SolveState {
   const revision = useAppStore(selectRevision);
-  const runRef = useRef<PlannerRun<Reply<PlacementPlan>> | null>(null);
+  const runRef = useRef<PlannerRun<Reply<{ plan: LayoutPlan; baselines: Baselines }>> | null>(null);
   const [progress, setProgress] = useState<LiveProgress | null>(null);
 
-  // GLPK can print many lines per second; keep the newest and flush a few times a second.
-  const latest = useRef<{ run: number; progress: SolveProgress } | null>(null);
+  // GLPK can print many lines per second; fold them as they come and show the result a few times a second.
+  const latest = useRef<{ run: number; progress: LiveProgress } | null>(null);
   const flushTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const runCounter = useRef(0);
+  /** performance.now() when Solve was last pressed. */
+  const startedAt = useRef(0);
 
   const flush = useCallback(() => {
     flushTimer.current = null;
     const entry = latest.current;
     if (!entry || entry.run !== runCounter.current) return;
-    const { phase, detail } = entry.progress;
-    setProgress((previous) =>
-      previous
-        ? { ...previous, phase, logLine: phase === 'solving' && detail ? detail : previous.logLine }
-        : previous,
-    );
+    setProgress((previous) => (previous ? entry.progress : previous));
   }, []);
 
   const mutation = useMutation<SolveOutcome, Error, SolveRequest>({
-    mutationKey: ['solve-placement'],
+    mutationKey: ['solve-layout'],
     mutationFn: async (request) => {
       const run = ++runCounter.current;
+      let folded: LiveProgress = { phase: 'starting', startedAt: startedAt.current, logLine: null };
       const onProgress = (p: SolveProgress) => {
         if (run !== runCounter.current) return;
-        latest.current = { run, progress: p };
+        folded = nextProgress(folded, p);
+        latest.current = { run, progress: folded };
         if (flushTimer.current === null) flushTimer.current = setTimeout(flush, PROGRESS_FLUSH_MS);
       };
-      const planner = solvePlacementInWorker(request.document, request.settings, onProgress);
+      const planner = solveLayoutInWorker(request.document, request.settings, onProgress);
       runRef.current = planner;
       try {
         const reply = await planner.result;
         if (!reply.ok) throw new ScenarioRejectedError(reply.issues);
-        return { plan: reply.value, scenario: request.scenario, document: request.document, revision: request.revision };
+        const { plan, baselines } = reply.value;
+        return { plan, baselines, scenario: request.scenario, document: request.document, revision: request.revision };
       } finally {
         if (runRef.current === planner) runRef.current = null;
       }
@@ -107,8 +126,9 @@ export function useSolve(): SolveState {
     const state = useAppStore.getState();
     const validation = validateDocument(state.document);
     if (!validation.ok) return;
-    setProgress({ phase: 'starting', startedAt: performance.now(), logLine: null });
-    mutate({ document: state.document, scenario: validation.scenario, settings: { ...state.settings }, revision: state.revision });
+    startedAt.current = performance.now();
+    setProgress({ phase: 'starting', startedAt: startedAt.current, logLine: null });
+    mutate({ document: state.document, scenario: validation.scenario, settings: { ...state.settings, objective: { ...state.settings.objective } }, revision: state.revision });
   }, [mutate]);
 
   // A new scenario: stop any solve of the old one and forget its plan.

@@ -1,9 +1,10 @@
 import { errorMessage } from '../app/errors';
 import { slugify } from '../app/format';
+import type { PlannerSettings } from '../app/settings';
 import { useExportLp } from '../app/useExportLp';
 
-/** Saves the placement MILP as a CPLEX LP file, for checking it with another solver. */
-export function DownloadModelButton({ document, scenarioName }: { document: unknown; scenarioName: string }) {
+/** Saves the layout MILP (with the settings the plan was solved with) as a CPLEX LP file, for checking it with another solver. */
+export function DownloadModelButton({ document, settings, scenarioName }: { document: unknown; settings: PlannerSettings; scenarioName: string }) {
   const exportLp = useExportLp();
   return (
     <div className="download-model">
@@ -11,7 +12,7 @@ export function DownloadModelButton({ document, scenarioName }: { document: unkn
         type="button"
         className="button button-secondary"
         disabled={exportLp.isPending}
-        onClick={() => exportLp.mutate({ document, fileName: `${slugify(scenarioName)}.lp` })}
+        onClick={() => exportLp.mutate({ document, settings, fileName: `${slugify(scenarioName)}-layout.lp` })}
       >
         {exportLp.isPending ? 'Preparing model…' : 'Download model (.lp)'}
       </button>

@@ -1,24 +1,36 @@
-import type { PlacementPlan } from '../planner';
-import { formatInteger, formatNumber, formatSeconds } from '../app/format';
+import { formatGap, formatInteger, formatNumber, formatSeconds } from '../app/format';
+import type { LayoutPlan } from '../planner/placement/planLayout';
 
-/** How big the MILP was and how long GLPK took, with the settings it ran under. */
-export function ModelInfo({ plan }: { plan: PlacementPlan }) {
+const OBJECTIVE_TEXT = (o: LayoutPlan['settings']['objective']) =>
+  o.kind === 'cost' ? 'lowest monthly cost' : o.kind === 'delay' ? `fastest mean response within $${formatNumber(o.budgetUSD)} a month` : `cost + $${formatNumber(o.usdPerMs)} per ms of mean response time`;
+
+/** How the layout was solved: method, p95 cut rounds, model size, time, the settings and the proven gap. */
+export function ModelInfo({ plan }: { plan: LayoutPlan }) {
   const { rows, columns, integerColumns, nonZeros } = plan.model;
   return (
     <dl className="facts">
       <div>
-        <dt>Constraints</dt>
-        <dd>{formatInteger(rows)}</dd>
+        <dt>Objective</dt>
+        <dd>{OBJECTIVE_TEXT(plan.settings.objective)}</dd>
       </div>
       <div>
-        <dt>Variables</dt>
-        <dd>
-          {formatInteger(columns)} <span className="muted">({formatInteger(integerColumns)} integer)</span>
+        <dt>Method</dt>
+        <dd data-testid="plan-method">
+          {plan.method === 'monolithic' ? 'one model (monolithic)' : `decomposition into ${formatInteger(plan.blocks)} block${plan.blocks === 1 ? '' : 's'}`}
         </dd>
       </div>
       <div>
-        <dt>Non-zeros</dt>
-        <dd>{formatInteger(nonZeros)}</dd>
+        <dt>p95 cut rounds</dt>
+        <dd>{formatInteger(plan.cutRounds)}</dd>
+      </div>
+      <div>
+        <dt>Model</dt>
+        <dd>
+          {formatInteger(rows)} rows × {formatInteger(columns)} columns{' '}
+          <span className="muted">
+            ({formatInteger(integerColumns)} integer, {formatInteger(nonZeros)} non-zeros)
+          </span>
+        </dd>
       </div>
       <div>
         <dt>Solve time</dt>
@@ -27,9 +39,15 @@ export function ModelInfo({ plan }: { plan: PlacementPlan }) {
         </dd>
       </div>
       <div>
-        <dt>Time limit / gap</dt>
+        <dt>Time limit / gap asked</dt>
         <dd>
           {formatNumber(plan.settings.timeLimitSeconds)} s / {formatNumber(plan.settings.mipGap * 100)}%
+        </dd>
+      </div>
+      <div>
+        <dt>Proven gap</dt>
+        <dd data-testid="plan-gap" data-value={String(plan.gap)}>
+          {plan.status === 'infeasible' || plan.status === 'no-solution' ? '—' : formatGap(plan.gap)}
         </dd>
       </div>
     </dl>

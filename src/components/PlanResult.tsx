@@ -1,59 +1,44 @@
 import type { SolveOutcome } from '../app/useSolve';
-import { CostChart } from './CostChart';
-import { CostSummary } from './CostSummary';
-import { DownloadModelButton } from './DownloadModelButton';
-import { ModelInfo } from './ModelInfo';
-import { PlacementTable } from './PlacementTable';
-import { PlanStatusBadge } from './PlanStatusBadge';
-import { SiteUsageTable } from './SiteUsageTable';
+import { BaselineComparison } from './BaselineComparison';
+import { DelaysTable } from './DelaysTable';
+import { LinkUtilisation } from './LinkUtilisation';
+import { PlanSummary } from './PlanSummary';
+import { ServersBySiteTable } from './ServersBySiteTable';
+import { TopologyView } from './TopologyView';
 
-/** The outcome of a solve: status, cost against today, where everything goes, and the model's size. */
+/** The outcome of a solve: the summary, the baselines, and (when there is a layout) where everything runs and how fast. */
 export function PlanResult({ outcome }: { outcome: SolveOutcome }) {
   const { plan, scenario } = outcome;
-  // Only a placement the evaluator accepted is priced and listed; an infeasible plan shows its reason.
-  const hasPlacement = (plan.status === 'optimal' || plan.status === 'feasible') && Object.keys(plan.placement).length > 0;
+  // Only a layout the evaluator accepted is shown; an infeasible plan shows its reasons.
+  const evaluation = (plan.status === 'optimal' || plan.status === 'feasible') && plan.layout ? plan.evaluation : undefined;
   return (
-    <section className="card plan-result" aria-labelledby="plan-result-title">
-      <div className="card-heading">
-        <h2 id="plan-result-title">Plan</h2>
-        <PlanStatusBadge status={plan.status} />
-      </div>
-      {plan.message && (
-        <p className={`plan-message plan-message-${plan.status}`} data-testid="plan-message">
-          {plan.message.charAt(0).toUpperCase() + plan.message.slice(1)}
-        </p>
-      )}
-
-      <CostSummary plan={plan} hasPlacement={hasPlacement} />
-      {plan.statusQuo.violations.length > 0 && (
-        <div className="note warning-note">
-          <strong>Today’s layout breaks {plan.statusQuo.violations.length === 1 ? 'a rule' : `${plan.statusQuo.violations.length} rules`}:</strong>
-          <ul>
-            {plan.statusQuo.violations.map((v) => (
-              <li key={v.message}>{v.message}</li>
-            ))}
-          </ul>
-        </div>
-      )}
-
-      <h3>Monthly cost</h3>
-      <CostChart statusQuo={plan.statusQuo.cost} optimised={hasPlacement ? plan.cost : null} />
-
-      {hasPlacement && (
+    <>
+      <PlanSummary outcome={outcome} />
+      <section className="card" aria-labelledby="baselines-title">
+        <h2 id="baselines-title">Cost against the baselines</h2>
+        <p className="muted small">Every layout is priced by the same independent evaluator; savings are against the status quo.</p>
+        <BaselineComparison outcome={outcome} />
+      </section>
+      {evaluation && plan.layout && (
         <>
-          <h3>Placement</h3>
-          <PlacementTable scenario={scenario} plan={plan} />
-
-          <h3>Servers per site</h3>
-          <SiteUsageTable scenario={scenario} plan={plan} />
+          <section className="card" aria-labelledby="layout-title" data-testid="plan-layout">
+            <h2 id="layout-title">Layout</h2>
+            <h3>Servers per component and site</h3>
+            <ServersBySiteTable scenario={scenario} servers={plan.layout.servers} />
+            <h3>Application topology</h3>
+            <TopologyView scenario={scenario} servers={plan.layout.servers} />
+          </section>
+          <section className="card" aria-labelledby="delays-title">
+            <h2 id="delays-title">Response times</h2>
+            <p className="muted small">In milliseconds, today (status quo) and with this plan, per transaction and user region, against the scenario’s bounds.</p>
+            <DelaysTable scenario={scenario} evaluation={evaluation} />
+          </section>
+          <section className="card" aria-labelledby="links-title">
+            <h2 id="links-title">Network links</h2>
+            <LinkUtilisation scenario={scenario} evaluation={evaluation} />
+          </section>
         </>
       )}
-
-      <h3>Model</h3>
-      <div className="model-row">
-        <ModelInfo plan={plan} />
-        <DownloadModelButton document={outcome.document} scenarioName={scenario.name} />
-      </div>
-    </section>
+    </>
   );
 }

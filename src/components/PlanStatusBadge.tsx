@@ -1,17 +1,19 @@
+import { formatGap } from '../app/format';
 import type { PlanStatus } from '../planner';
 
 const DESCRIPTION: Record<PlanStatus, string> = {
-  optimal: 'proven cheapest placement',
-  feasible: 'valid placement, not proven cheapest',
-  infeasible: 'no placement satisfies the constraints',
-  'no-solution': 'the solver found no placement in time',
+  optimal: 'proven best layout (within the requested gap)',
+  feasible: 'valid layout, not proven best: the solver stopped at the time limit',
+  infeasible: 'no layout satisfies the constraints',
+  'no-solution': 'the solver found no layout in time',
 };
 
-/** The plan's status word, coloured by how far it can be trusted. */
-export function PlanStatusBadge({ status }: { status: PlanStatus }) {
+/** The plan's status word, coloured by how far it can be trusted; a merely feasible plan shows its proven gap. */
+export function PlanStatusBadge({ status, gap, testId = 'plan-status' }: { status: PlanStatus; gap?: number; testId?: string }) {
   return (
     <span className={`status-badge status-${status}`} title={DESCRIPTION[status]}>
-      <span data-testid="plan-status">{status}</span>
+      <span data-testid={testId}>{status}</span>
+      {status === 'feasible' && gap !== undefined && <span className="status-gap"> · {Number.isFinite(gap) ? `within ${formatGap(gap)}` : formatGap(gap)}</span>}
     </span>
   );
 }

@@ -1,27 +1,18 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { errorMessage, ScenarioRejectedError } from '../app/errors';
-import { selectSettings, useAppStore } from '../app/store';
+import { MAX_AMORTISATION_MONTHS } from '../app/settings';
+import { MAX_TIME_LIMIT_SECONDS, useSettingsForm } from '../app/useSettingsForm';
 import type { SolveState } from '../app/useSolve';
+import type { PlacementObjective } from '../planner/placement/layoutModel';
 import { ErrorPanel } from './ErrorPanel';
+import { NumberField } from './NumberField';
 import { SolveProgressView } from './SolveProgressView';
 
-const MAX_TIME_LIMIT_SECONDS = 3600;
-
-function parseTimeLimit(text: string): number | null {
-  const n = Number(text);
-  return text.trim() !== '' && Number.isFinite(n) && n >= 1 && n <= MAX_TIME_LIMIT_SECONDS ? n : null;
-}
-
-/** A gap in percent (0 to under 100) as the solver's relative gap (0 to under 1, as a shared link requires). */
-function parseGapPercent(text: string): number | null {
-  const n = Number(text);
-  return text.trim() !== '' && Number.isFinite(n) && n >= 0 && n < 100 ? n / 100 : null;
-}
-
-/** A gap (0.05) as the percentage typed in the field ("5"), without binary noise (7.000000000000001). */
-function gapPercentText(gap: number): string {
-  return String(Number((gap * 100).toPrecision(12)));
-}
+const OBJECTIVES: { kind: PlacementObjective['kind']; label: string }[] = [
+  { kind: 'cost', label: 'Lowest monthly cost' },
+  { kind: 'delay', label: 'Fastest response within a budget' },
+  { kind: 'weighted', label: 'Weighted: cost + response time' },
+];
 
 interface SolvePanelProps {
   solver: SolveState;
@@ -31,35 +22,17 @@ interface SolvePanelProps {
 
 /** Solver settings, the Solve and Cancel buttons, and the progress of a running solve. */
 export function SolvePanel({ solver, blockedReason }: SolvePanelProps) {
-  const settings = useAppStore(selectSettings);
-  const setTimeLimitSeconds = useAppStore((s) => s.setTimeLimitSeconds);
-  const setMipGap = useAppStore((s) => s.setMipGap);
-  const [timeLimitText, setTimeLimitText] = useState(() => String(settings.timeLimitSeconds));
-  const [gapText, setGapText] = useState(() => gapPercentText(settings.mipGap));
-  // Settings replaced from outside (a shared link, a saved scenario): show them, unless the field already says so.
-  const [shownSettings, setShownSettings] = useState(settings);
-  if (shownSettings !== settings) {
-    setShownSettings(settings);
-    if (parseTimeLimit(timeLimitText) !== settings.timeLimitSeconds) setTimeLimitText(String(settings.timeLimitSeconds));
-    if (parseGapPercent(gapText) !== settings.mipGap) setGapText(gapPercentText(settings.mipGap));
-  }
-  const ids = { time: useId(), timeHint: useId(), gap: useId(), gapHint: useId(), reason: useId() };
-
-  const timeLimitValid = parseTimeLimit(timeLimitText) !== null;
-  const gapValid = parseGapPercent(gapText) !== null;
-  const reason =
-    blockedReason ??
-    (!timeLimitValid
-      ? `The time limit must be between 1 and ${MAX_TIME_LIMIT_SECONDS} seconds.`
-      : !gapValid
-        ? 'The MIP gap must be a percentage from 0 to less than 100.'
-        : null);
+  const form = useSettingsForm();
+  const ids = { objective: useId(), reason: useId() };
+  const reason = blockedReason ?? form.reason;
   const { isRunning, progress, error, wasCancelled } = solver;
 
   return (
     <section className="card solve-panel" aria-labelledby="solve-panel-title">
-      <h2 id="solve-panel-title">Optimise placement</h2>
-      <p className="muted small">Finds the cheapest site for every component within capacities, pins and co-location groups.</p>
+      <h2 id="solve-panel-title">Optimise the layout</h2>
+      <p className="muted small">
+        Decides how many servers of every component run at each site, within capacities, pins, co-location, bandwidth and response-time bounds.
+      </p>
       <form
         className="solve-form"
         onSubmit={(e) => {
@@ -68,60 +41,38 @@ export function SolvePanel({ solver, blockedReason }: SolvePanelProps) {
         }}
       >
         <div className="field">
-          <label htmlFor={ids.time}>Time limit (seconds)</label>
-          <input
-            id={ids.time}
-            type="number"
-            inputMode="numeric"
-            min={1}
-            max={MAX_TIME_LIMIT_SECONDS}
-            step={1}
-            value={timeLimitText}
-            disabled={isRunning}
-            aria-invalid={!timeLimitValid}
-            aria-describedby={ids.timeHint}
-            onChange={(e) => {
-              const text = e.currentTarget.value;
-              setTimeLimitText(text);
-              const value = parseTimeLimit(text);
-              if (value !== null) setTimeLimitSeconds(value);
-            }}
-          />
-          <span id={ids.timeHint} className="hint">
-            The best placement found so far is returned when time runs out.
-          </span>
+          <label htmlFor={ids.objective}>Objective</label>
+          <select id={ids.objective} value={form.kind} disabled={isRunning} onChange={(e) => form.setKind(e.currentTarget.value as PlacementObjective['kind'])}>
+            {OBJECTIVES.map((o) => (
+              <option key={o.kind} value={o.kind}>
+                {o.label}
+              </option>
+            ))}
+          </select>
         </div>
-        <div className="field">
-          <label htmlFor={ids.gap}>MIP gap (%)</label>
-          <input
-            id={ids.gap}
-            type="number"
-            inputMode="decimal"
-            min={0}
-            max={99.99}
-            step="any"
-            value={gapText}
-            disabled={isRunning}
-            aria-invalid={!gapValid}
-            aria-describedby={ids.gapHint}
-            onChange={(e) => {
-              const text = e.currentTarget.value;
-              setGapText(text);
-              const value = parseGapPercent(text);
-              if (value !== null) setMipGap(value);
-            }}
-          />
-          <span id={ids.gapHint} className="hint">
-            0 proves the optimum; a small gap such as 1 stops earlier.
-          </span>
+        {form.kind === 'delay' && (
+          <NumberField label="Monthly budget (USD)" field={form.budget} disabled={isRunning} min={0} hint="Minimises the request-weighted mean response time at no more than this cost." />
+        )}
+        {form.kind === 'weighted' && (
+          <NumberField label="Weight (USD per ms)" field={form.weight} disabled={isRunning} min={0} hint="What 1 ms less mean response time is worth per month." />
+        )}
+        <NumberField
+          label="Migration amortisation (months)"
+          field={form.months}
+          disabled={isRunning}
+          min={0}
+          max={MAX_AMORTISATION_MONTHS}
+          step={1}
+          inputMode="numeric"
+          hint="Spreads the one-time migration transfer over this many months; 0 leaves it out of the monthly cost."
+        />
+        <div className="field-row">
+          <NumberField label="Time limit (seconds)" field={form.timeLimit} disabled={isRunning} min={1} max={MAX_TIME_LIMIT_SECONDS} step={1} inputMode="numeric" />
+          <NumberField label="MIP gap (%)" field={form.gap} disabled={isRunning} min={0} max={99.99} />
         </div>
+        <p className="hint field-row-hint">At the time limit the best layout found is returned with its proven gap; a gap of 0 proves the optimum.</p>
         <div className="solve-buttons">
-          <button
-            type="submit"
-            className="button button-primary"
-            disabled={reason !== null || isRunning}
-            aria-describedby={reason ? ids.reason : undefined}
-          >
+          <button type="submit" className="button button-primary" disabled={reason !== null || isRunning} aria-describedby={reason ? ids.reason : undefined}>
             Solve
           </button>
           {isRunning && (
@@ -137,18 +88,15 @@ export function SolvePanel({ solver, blockedReason }: SolvePanelProps) {
         )}
       </form>
 
-      {isRunning && progress && <SolveProgressView progress={progress} />}
+      {isRunning && progress && <SolveProgressView progress={progress} objective={form.kind} />}
 
       {!isRunning && wasCancelled && (
-        <p className="notice" role="status">
+        <p className="notice" role="status" data-testid="solve-cancelled">
           Solve cancelled. The scenario is unchanged; press Solve to start again.
         </p>
       )}
       {!isRunning && error && !wasCancelled && (
-        <ErrorPanel
-          title="The solve did not finish"
-          issues={error instanceof ScenarioRejectedError ? error.issues : undefined}
-        >
+        <ErrorPanel title="The solve did not finish" issues={error instanceof ScenarioRejectedError ? error.issues : undefined}>
           <p>{errorMessage(error)}</p>
           <p className="muted small">The scenario is unchanged; press Solve to try again.</p>
         </ErrorPanel>

@@ -5,8 +5,7 @@
  * written: the autosave always holds something that opens.
  */
 import type { StoreApi } from 'zustand';
-import { DEFAULT_PLAN_SETTINGS } from '../../planner';
-import { checkPlanSettings } from '../../planner/share/linkCodec';
+import { checkSettings, DEFAULT_SETTINGS } from '../settings';
 import { errorMessage } from '../errors';
 import { validateDocument, type AppState, type ScenarioSource } from '../store';
 import { AUTOSAVE_KEY, type AutosaveRecord, type TierwiseDb } from './db';
@@ -27,8 +26,7 @@ export function usableAutosave(record: unknown): Omit<AutosaveRecord, 'savedAt'>
   if (record === null || typeof record !== 'object') return null;
   const { document, settings, source } = record as Partial<AutosaveRecord>;
   if (!validateDocument(document).ok) return null;
-  const checked = checkPlanSettings(settings);
-  return { document, settings: checked.ok ? checked.value : { ...DEFAULT_PLAN_SETTINGS }, source: usableSource(source) };
+  return { document, settings: checkSettings(settings) ?? { ...DEFAULT_SETTINGS }, source: usableSource(source) };
 }
 
 function usableSource(source: unknown): ScenarioSource {

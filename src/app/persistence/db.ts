@@ -8,7 +8,7 @@
  * as structured clones, so a scenario of any size needs no extra serialisation.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { PlanSettings } from '../../planner';
+import type { PlannerSettings } from '../settings';
 import type { ScenarioSource } from '../store';
 
 export const DB_NAME = 'tierwise';
@@ -19,7 +19,7 @@ export const DB_VERSION = 1;
 export interface AutosaveRecord {
   /** The raw scenario document, as loaded. */
   document: unknown;
-  settings: PlanSettings;
+  settings: PlannerSettings;
   /** Where the scenario came from, for the header ("from sample …"). */
   source: ScenarioSource;
   /** Epoch milliseconds. */
@@ -33,7 +33,7 @@ export interface LibraryEntry {
   /** Epoch milliseconds of the last save or rename. */
   savedAt: number;
   document: unknown;
-  settings: PlanSettings;
+  settings: PlannerSettings;
 }
 
 export interface TierwiseDbSchema extends DBSchema {

@@ -1,5 +1,5 @@
 /** The library of named scenarios, kept in IndexedDB: save as, rename, duplicate, delete, open. */
-import type { PlanSettings } from '../../planner';
+import type { PlannerSettings } from '../settings';
 import type { LibraryEntry, TierwiseDb } from './db';
 
 export const MAX_NAME_LENGTH = 200;
@@ -32,10 +32,10 @@ export async function getScenario(db: TierwiseDb, id: string): Promise<LibraryEn
 
 export async function saveScenarioAs(
   db: TierwiseDb,
-  { name, document, settings }: { name: string; document: unknown; settings: PlanSettings },
+  { name, document, settings }: { name: string; document: unknown; settings: PlannerSettings },
   now: number = Date.now(),
 ): Promise<LibraryEntry> {
-  const entry: LibraryEntry = { id: newId(), name: cleanScenarioName(name), savedAt: now, document, settings: { ...settings } };
+  const entry: LibraryEntry = { id: newId(), name: cleanScenarioName(name), savedAt: now, document, settings: { ...settings, objective: { ...settings.objective } } };
   await db.add('scenarios', entry);
   return entry;
 }

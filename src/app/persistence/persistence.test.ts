@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SAMPLES } from '../../planner/samples';
 import { encodeShareLink } from '../../planner/share/linkCodec';
 import { twoSiteShop } from '../../planner/testing/fixtures';
+import { DEFAULT_SETTINGS, type PlannerSettings } from '../settings';
 import { useAppStore } from '../store';
 import { readAutosave, startAutosave, writeAutosave, type Autosaver } from './autosave';
 import { openTierwiseDb, type AutosaveRecord, type TierwiseDb } from './db';
@@ -12,7 +13,9 @@ import { restoreWorkingScenario } from './startup';
 import type { AutosaveStatus } from './status';
 
 const initialState = useAppStore.getState();
-const settings = { timeLimitSeconds: 60, mipGap: 0 };
+/** Settings as the page keeps them: the defaults with the given time limit and gap. */
+const withLimits = (timeLimitSeconds: number, mipGap: number): PlannerSettings => ({ ...DEFAULT_SETTINGS, timeLimitSeconds, mipGap });
+const settings = withLimits(60, 0);
 let dbCount = 0;
 let db: TierwiseDb;
 
@@ -26,7 +29,7 @@ afterEach(() => db.close());
 describe('scenario library', () => {
   it('saves as, lists newest first, renames, duplicates and deletes', async () => {
     const a = await saveScenarioAs(db, { name: '  Plan   A ', document: twoSiteShop(), settings }, 1000);
-    const b = await saveScenarioAs(db, { name: 'Plan B', document: SAMPLES[1]!.document, settings: { timeLimitSeconds: 5, mipGap: 0.01 } }, 2000);
+    const b = await saveScenarioAs(db, { name: 'Plan B', document: SAMPLES[1]!.document, settings: { ...withLimits(5, 0.01), objective: { kind: 'weighted', usdPerMs: 2 } } }, 2000);
     expect(a.name).toBe('Plan A');
     expect((await listScenarios(db)).map((e) => e.name)).toEqual(['Plan B', 'Plan A']);
 
@@ -39,7 +42,7 @@ describe('scenario library', () => {
     expect([copy.name, copy2.name]).toEqual(['Plan B (copy)', 'Plan B (copy 2)']);
     expect(copy.id).not.toBe(b.id);
     expect(copy.document).toEqual(b.document);
-    expect(copy.settings).toEqual({ timeLimitSeconds: 5, mipGap: 0.01 });
+    expect(copy.settings).toEqual({ ...withLimits(5, 0.01), objective: { kind: 'weighted', usdPerMs: 2 } });
 
     await deleteScenario(db, b.id);
     expect((await listScenarios(db)).map((e) => e.name)).toEqual(['Plan B (copy 2)', 'Plan B (copy)', 'Plan A, cheaper']);
@@ -84,12 +87,14 @@ describe('autosave', () => {
     useAppStore.getState().loadSample('enterprise');
     useAppStore.getState().setTimeLimitSeconds(30);
     useAppStore.getState().setMipGap(0.02);
+    useAppStore.getState().setObjective({ kind: 'delay', budgetUSD: 9000 });
+    useAppStore.getState().setMigrationAmortisationMonths(12);
     await new Promise((resolve) => setTimeout(resolve, 60));
     await autosaver.flush();
     expect(writes).toBe(1);
     expect(await readAutosave(db)).toEqual({
       document: SAMPLES[1]!.document,
-      settings: { timeLimitSeconds: 30, mipGap: 0.02 },
+      settings: { timeLimitSeconds: 30, mipGap: 0.02, objective: { kind: 'delay', budgetUSD: 9000 }, migrationAmortisationMonths: 12 },
       source: { kind: 'sample', sampleId: 'enterprise' },
       savedAt: 42,
     });
@@ -118,19 +123,19 @@ describe('autosave', () => {
 describe('what opens on start', () => {
   const saved: AutosaveRecord = {
     document: twoSiteShop(),
-    settings: { timeLimitSeconds: 20, mipGap: 0.05 },
+    settings: { timeLimitSeconds: 20, mipGap: 0.05, objective: { kind: 'weighted', usdPerMs: 3 }, migrationAmortisationMonths: 24 },
     source: { kind: 'file', fileName: 'shop.json' },
     savedAt: 7,
   };
 
-  it('opens a share link, with its settings', async () => {
+  it('opens a share link, with its time limit and gap and the defaults for the settings a link does not carry', async () => {
     const link = encodeShareLink({ scenario: SAMPLES[2]!.document, settings: { timeLimitSeconds: 90, mipGap: 0.001 } });
     await writeAutosave(db, saved);
     const outcome = await restoreWorkingScenario({ hash: `#${link}`, store: useAppStore, readAutosave: () => readAutosave(db) });
     expect(outcome).toEqual({ opened: 'link', migrationsApplied: [] });
     const state = useAppStore.getState();
     expect(state.document).toEqual(SAMPLES[2]!.document);
-    expect(state.settings).toEqual({ timeLimitSeconds: 90, mipGap: 0.001 });
+    expect(state.settings).toEqual(withLimits(90, 0.001));
     expect(state.source).toEqual({ kind: 'link' });
     expect(state.linkProblem).toBeNull();
   });
@@ -143,7 +148,7 @@ describe('what opens on start', () => {
     expect(outcome.opened).toBe('autosave');
     const state = useAppStore.getState();
     expect(state.document).toEqual(twoSiteShop());
-    expect(state.settings).toEqual({ timeLimitSeconds: 20, mipGap: 0.05 });
+    expect(state.settings).toEqual(saved.settings);
     expect(state.source).toEqual({ kind: 'file', fileName: 'shop.json' });
     expect(state.linkProblem?.message).toMatch(/^the link is incomplete or damaged \(/);
     expect(await readAutosave(db)).toEqual(saved);
@@ -187,9 +192,18 @@ describe('what opens on start', () => {
   });
 
   it('keeps settings from the autosave sane and an unknown source readable', async () => {
-    await writeAutosave(db, { ...saved, settings: { timeLimitSeconds: -1, mipGap: 2 }, source: { kind: 'nonsense' } as never });
+    await writeAutosave(db, { ...saved, settings: { timeLimitSeconds: -1, mipGap: 2 } as PlannerSettings, source: { kind: 'nonsense' } as never });
     await restoreWorkingScenario({ hash: '', store: useAppStore, readAutosave: () => readAutosave(db) });
-    expect(useAppStore.getState().settings).toEqual({ timeLimitSeconds: 60, mipGap: 0 });
+    expect(useAppStore.getState().settings).toEqual(DEFAULT_SETTINGS);
     expect(useAppStore.getState().source).toEqual({ kind: 'file', fileName: 'autosave.json' });
+  });
+
+  it('reads an older autosave (time limit and gap only) with the default objective, and a damaged objective as the default', async () => {
+    await writeAutosave(db, { ...saved, settings: { timeLimitSeconds: 20, mipGap: 0.05 } as PlannerSettings });
+    await restoreWorkingScenario({ hash: '', store: useAppStore, readAutosave: () => readAutosave(db) });
+    expect(useAppStore.getState().settings).toEqual(withLimits(20, 0.05));
+    await writeAutosave(db, { ...saved, settings: { ...saved.settings, objective: { kind: 'delay', budgetUSD: -5 }, migrationAmortisationMonths: NaN } });
+    await restoreWorkingScenario({ hash: '', store: useAppStore, readAutosave: () => readAutosave(db) });
+    expect(useAppStore.getState().settings).toEqual(withLimits(20, 0.05));
   });
 });

@@ -14,6 +14,7 @@
 import type { StoreApi } from 'zustand';
 import { decodeShareLink } from '../../planner/share/linkCodec';
 import { errorMessage } from '../errors';
+import { settingsFromLink } from '../settings';
 import type { AppState, LinkProblem } from '../store';
 import { readAutosave, startAutosave, usableAutosave, type Autosaver } from './autosave';
 import { getTierwiseDb, type AutosaveRecord } from './db';
@@ -39,7 +40,7 @@ export async function restoreWorkingScenario({ hash, store, readAutosave: read, 
   if (hash.replace(/^#/, '').trim() !== '') {
     const link = decodeShareLink(hash);
     if (link.ok) {
-      if (!isCancelled()) store.getState().openScenario(link.document, { kind: 'link' }, link.settings);
+      if (!isCancelled()) store.getState().openScenario(link.document, { kind: 'link' }, settingsFromLink(link.settings));
       return { opened: 'link', migrationsApplied: link.migrationsApplied };
     }
     linkProblem = { message: link.message, ...(link.issues ? { issues: link.issues } : {}) };
@@ -108,7 +109,7 @@ export async function startPersistence(store: StoreApi<AppState>, win: Window = 
     const link = decodeShareLink(hash);
     openingLink = true;
     try {
-      if (link.ok) store.getState().openScenario(link.document, { kind: 'link' }, link.settings);
+      if (link.ok) store.getState().openScenario(link.document, { kind: 'link' }, settingsFromLink(link.settings));
       else store.getState().reportLinkProblem({ message: link.message, ...(link.issues ? { issues: link.issues } : {}) });
     } finally {
       openingLink = false;

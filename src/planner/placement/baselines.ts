@@ -23,7 +23,10 @@ export interface Baselines {
   greedy: Baseline;
 }
 
-export function computeBaselines(s: Scenario, options: LayoutEvaluationOptions = {}): Baselines {
+/** The greedy baseline stops improving after this long: it is a yardstick, not the plan. */
+export const GREEDY_TIME_BUDGET_MS = 5000;
+
+export function computeBaselines(s: Scenario, options: LayoutEvaluationOptions = {}, greedyBudgetMs = GREEDY_TIME_BUDGET_MS): Baselines {
   const statusQuo: Baseline = { id: 'status-quo', name: 'Status quo', layout: statusQuoLayout(s), evaluation: evaluateLayout(s, statusQuoLayout(s), options) };
   const liftAndShift = s.sites
     .filter((site) => site.kind === 'cloud')
@@ -32,12 +35,18 @@ export function computeBaselines(s: Scenario, options: LayoutEvaluationOptions =
       return { id: `lift-${site.id}`, name: `Lift-and-shift to ${site.name}`, layout, evaluation: evaluateLayout(s, layout, options) };
     });
   const feasible = liftAndShift.filter((b) => b.evaluation.feasible).sort((a, b) => a.evaluation.cost.total - b.evaluation.cost.total);
-  const greedyLayout = greedyLayoutFor(s, options);
+  const greedy = greedyLayoutFor(s, options, greedyBudgetMs);
+  const greedyLayout = greedy.layout;
   return {
     statusQuo,
     liftAndShift,
     ...(feasible[0] ? { cheapestFeasibleLiftAndShift: feasible[0].id } : {}),
-    greedy: { id: 'greedy', name: 'Greedy (move the best whole component, one at a time)', layout: greedyLayout, evaluation: evaluateLayout(s, greedyLayout, options) },
+    greedy: {
+      id: 'greedy',
+      name: `Greedy (move the best whole component, one at a time${greedy.complete ? '' : `; stopped after ${greedy.moves} moves at its ${greedyBudgetMs / 1000} s budget`})`,
+      layout: greedyLayout,
+      evaluation: evaluateLayout(s, greedyLayout, options),
+    },
   };
 }
 
@@ -46,7 +55,8 @@ export function computeBaselines(s: Scenario, options: LayoutEvaluationOptions =
  * a whole co-location group) to another allowed site that most improves the
  * evaluator's verdict: fewer violations first, then lower monthly cost.
  */
-export function greedyLayoutFor(s: Scenario, options: LayoutEvaluationOptions = {}, maxMoves = 200): Layout {
+export function greedyLayoutFor(s: Scenario, options: LayoutEvaluationOptions = {}, budgetMs = GREEDY_TIME_BUDGET_MS, maxMoves = 200): { layout: Layout; moves: number; complete: boolean } {
+  const deadline = performance.now() + budgetMs;
   const components = s.applications.flatMap((a) => a.components);
   const units = new Map<string, typeof components>();
   for (const c of components) {
@@ -58,9 +68,16 @@ export function greedyLayoutFor(s: Scenario, options: LayoutEvaluationOptions = 
   const score = (e: LayoutEvaluation) => ({ violations: e.violations.length, cost: e.cost.total });
   let current = score(evaluateLayout(s, layoutOf(), options));
 
-  for (let move = 0; move < maxMoves; move++) {
+  let moves = 0;
+  let complete = false;
+  for (; moves < maxMoves; moves++) {
     let best: { members: typeof components; site: string; score: typeof current } | undefined;
+    let timedOut = false;
     for (const members of units.values()) {
+      if (performance.now() > deadline) {
+        timedOut = true;
+        break;
+      }
       const sites = allowedSitesOf(members[0]!, s).filter((site) => members.every((m) => allowedSitesOf(m, s).includes(site)));
       for (const site of sites) {
         if (members.every((m) => siteOf.get(m.id) === site)) continue;
@@ -72,9 +89,13 @@ export function greedyLayoutFor(s: Scenario, options: LayoutEvaluationOptions = 
         if (better) best = { members, site, score: candidate };
       }
     }
-    if (!best) break;
+    if (!best) {
+      complete = !timedOut;
+      break;
+    }
     for (const m of best.members) siteOf.set(m.id, best.site);
     current = best.score;
+    if (timedOut) break;
   }
-  return layoutOf();
+  return { layout: layoutOf(), moves, complete };
 }

@@ -77,7 +77,7 @@
  */
 import { deflateSync, inflateSync } from 'fflate';
 import { applyPatch, createPatch, Pointer, type Operation } from 'rfc6902';
-import { diffAny, diffArrays, diffObjects, type Diff } from 'rfc6902/diff';
+import { diffAny, diffArrays, diffObjects, type Diff } from 'rfc6902/diff.js';
 import type { PlanSettings } from '../index';
 import { SAMPLES } from '../samples';
 import { parseScenario, type ValidationIssue } from '../scenario/validate';

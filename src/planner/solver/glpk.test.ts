@@ -11,6 +11,9 @@ describe('GLPK progress lines', () => {
   it('reads incumbent, bound and gap', () => {
     expect(parseMipProgress('+   152: mip =   4.857390000e+03 >=   4.801000000e+03   1.2% (12; 3)')).toEqual({ incumbent: 4857.39, bound: 4801, gapPercent: 1.2 });
   });
+  it('reads the line GLPK prints on a new incumbent', () => {
+    expect(parseMipProgress('+  1624: >>>>>   5.300000000e+04 >=   5.280000000e+04   0.5% (12; 3)')).toEqual({ incumbent: 53000, bound: 52800, gapPercent: 0.5 });
+  });
   it('reads a line before the first incumbent', () => {
     expect(parseMipProgress('+     0: mip =     not found yet >=              -inf        (1; 0)')).toEqual({});
   });

@@ -201,7 +201,8 @@ export interface MipProgress {
  *   "+     0: mip =     not found yet >=              -inf        (1; 0)"
  */
 export function parseMipProgress(line: string): MipProgress | undefined {
-  const m = /mip =\s+(not found yet|[-+0-9.e]+)\s+>=\s+(tree is empty|-inf|[-+0-9.e]+)\s*(?:(<\s*)?([0-9.]+)%)?/.exec(line);
+  // "mip =" lines come every few seconds; ">>>>>" lines each time a better incumbent is found.
+  const m = /(?:mip =|>>>>>)\s+(not found yet|[-+0-9.e]+)\s+>=\s+(tree is empty|-inf|[-+0-9.e]+)\s*(?:(<\s*)?([0-9.]+)%)?/.exec(line);
   if (!m) return undefined;
   const progress: MipProgress = {};
   if (m[1] !== 'not found yet') progress.incumbent = Number(m[1]);

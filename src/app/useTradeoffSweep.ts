@@ -1,0 +1,122 @@
+/**
+ * A trade-off sweep as a TanStack Query mutation: one worker run solves the
+ * layout at every point of the sweep. It can be cancelled, reports which point
+ * it is on, and its points are dropped when the scenario is replaced.
+ */
+import { useMutation } from '@tanstack/react-query';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { SolveProgress } from '../planner';
+import type { TradeoffPoint, TradeoffSweep } from '../planner/placement/tradeoff';
+import { sweepTradeoffInWorker, type PlannerRun } from '../workers/plannerClient';
+import type { Reply } from '../workers/planner.worker';
+import { isCancelled, ScenarioRejectedError } from './errors';
+import type { PlannerSettings } from './settings';
+import { selectRevision, useAppStore, validateDocument } from './store';
+
+export interface SweepOutcome {
+  sweep: TradeoffSweep;
+  points: TradeoffPoint[];
+  revision: number;
+}
+
+export interface SweepProgress {
+  /** 1-based point being solved, of `points`; 0 until the worker has started. */
+  point: number;
+  points: number;
+  phase: SolveProgress['phase'] | 'starting';
+  startedAt: number;
+}
+
+interface SweepRequest {
+  document: unknown;
+  settings: PlannerSettings;
+  sweep: TradeoffSweep;
+  revision: number;
+}
+
+const FLUSH_MS = 150;
+
+export function useTradeoffSweep() {
+  const revision = useAppStore(selectRevision);
+  const runRef = useRef<PlannerRun<Reply<TradeoffPoint[]>> | null>(null);
+  const [progress, setProgress] = useState<SweepProgress | null>(null);
+  const pending = useRef<SweepProgress | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const runCounter = useRef(0);
+
+  const mutation = useMutation<SweepOutcome, Error, SweepRequest>({
+    mutationKey: ['tradeoff-sweep'],
+    mutationFn: async (request) => {
+      const run = ++runCounter.current;
+      const startedAt = performance.now();
+      const planner = sweepTradeoffInWorker(request.document, request.settings, request.sweep, (p) => {
+        if (run !== runCounter.current) return;
+        pending.current = { point: p.point, points: p.points, phase: p.phase, startedAt };
+        timer.current ??= setTimeout(() => {
+          timer.current = null;
+          if (run === runCounter.current && pending.current) setProgress(pending.current);
+        }, FLUSH_MS);
+      });
+      runRef.current = planner;
+      try {
+        const reply = await planner.result;
+        if (!reply.ok) throw new ScenarioRejectedError(reply.issues);
+        return { sweep: request.sweep, points: reply.value, revision: request.revision };
+      } finally {
+        if (runRef.current === planner) runRef.current = null;
+      }
+    },
+  });
+
+  const { mutate, reset } = mutation;
+  const resetRef = useRef(reset);
+  resetRef.current = reset;
+
+  const run = useCallback(
+    (sweep: TradeoffSweep) => {
+      if (runRef.current) return;
+      const state = useAppStore.getState();
+      if (!validateDocument(state.document).ok) return;
+      setProgress({ point: 0, points: Math.max(2, Math.round(sweep.steps)), phase: 'starting', startedAt: performance.now() });
+      mutate({ document: state.document, settings: { ...state.settings, objective: { ...state.settings.objective } }, sweep, revision: state.revision });
+    },
+    [mutate],
+  );
+
+  const cancel = useCallback(() => runRef.current?.cancel(), []);
+
+  // A new scenario: stop the sweep of the old one and forget its points.
+  const seenRevision = useRef(revision);
+  useEffect(() => {
+    if (seenRevision.current === revision) return;
+    seenRevision.current = revision;
+    runCounter.current++;
+    runRef.current?.cancel();
+    runRef.current = null;
+    resetRef.current();
+    setProgress(null);
+  }, [revision]);
+
+  useEffect(
+    () => () => {
+      runRef.current?.cancel();
+      if (timer.current !== null) clearTimeout(timer.current);
+    },
+    [],
+  );
+
+  const current = mutation.variables?.revision === revision;
+  const isRunning = mutation.isPending && current;
+  const error = current ? mutation.error : null;
+  return {
+    run,
+    cancel,
+    isRunning,
+    progress: isRunning ? progress : null,
+    outcome: mutation.data && mutation.data.revision === revision ? mutation.data : undefined,
+    error,
+    wasCancelled: isCancelled(error),
+  };
+}
+
+export type TradeoffSweepState = ReturnType<typeof useTradeoffSweep>;

@@ -1,5 +1,7 @@
 import { formatGap } from '../app/format';
-import type { PlanStatus } from '../planner';
+import type { LayoutPlan } from '../planner';
+
+type PlanStatus = LayoutPlan['status'];
 
 const DESCRIPTION: Record<PlanStatus, string> = {
   optimal: 'proven best layout (within the requested gap)',

@@ -2,7 +2,6 @@
 export * from './scenario/schema';
 export { parseScenario, parseScenarioJson, formatPath, allowedSitesOf, type ParseResult, type ValidationIssue } from './scenario/validate';
 export { migrateToCurrent, MIGRATIONS, type Migration } from './scenario/migrate';
-export { evaluatePlacement, statusQuoPlacement, type Placement, type CostBreakdown, type Violation, type PlacementEvaluation } from './evaluate/evaluatePlacement';
-export { planPlacement, DEFAULT_PLAN_SETTINGS, type PlacementPlan, type PlanSettings, type SolveProgress, type PlanStatus } from './placement/planPlacement';
-export { buildWholePlacementModel } from './placement/wholePlacement';
+export { planLayout, DEFAULT_LAYOUT_PLAN_SETTINGS, type LayoutPlan, type LayoutPlanSettings, type PlanSettings, type SolveProgress } from './placement/planLayout';
+export { computeBaselines, type Baselines } from './placement/baselines';
 export { toCplexLp, loadGlpk, modelSize, type GLPK, type ModelSize } from './solver/glpk';

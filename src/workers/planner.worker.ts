@@ -11,12 +11,8 @@ import { sweepTradeoff, type TradeoffPoint, type TradeoffSweep } from '../planne
 import { buildLayoutModel } from '../planner/placement/layoutModel';
 import {
   parseScenario,
-  planPlacement,
-  buildWholePlacementModel,
   toCplexLp,
   loadGlpk,
-  type PlacementPlan,
-  type PlanSettings,
   type SolveProgress,
   type ValidationIssue,
 } from '../planner';
@@ -28,12 +24,6 @@ const glpkReady = loadGlpk(GLPK);
 const api = {
   validate(input: unknown) {
     return parseScenario(input);
-  },
-  async solvePlacement(input: unknown, settings: PlanSettings, onProgress?: (p: SolveProgress) => void): Promise<Reply<PlacementPlan>> {
-    const parsed = parseScenario(input);
-    if (!parsed.ok) return parsed;
-    const glpk = await glpkReady;
-    return { ok: true, value: planPlacement(parsed.scenario, glpk, settings, onProgress) };
   },
   /** The full optimiser: layout, the evaluator's verdict on it, and the baselines beside it. */
   async solveLayout(input: unknown, settings: LayoutPlanSettings, onProgress?: (p: SolveProgress) => void): Promise<Reply<{ plan: LayoutPlan; baselines: Baselines }>> {
@@ -60,11 +50,6 @@ const api = {
       ...(settings.bandwidthCapMbps !== undefined ? { bandwidthCapMbps: settings.bandwidthCapMbps } : {}),
     }).model;
     return { ok: true, value: toCplexLp(await glpkReady, model) };
-  },
-  async exportLp(input: unknown): Promise<Reply<string>> {
-    const parsed = parseScenario(input);
-    if (!parsed.ok) return parsed;
-    return { ok: true, value: toCplexLp(await glpkReady, buildWholePlacementModel(parsed.scenario).model) };
   },
 };
 

@@ -5,7 +5,7 @@
  */
 import * as Comlink from 'comlink';
 import type { PlannerApi, Reply } from './planner.worker';
-import type { PlacementPlan, PlanSettings, SolveProgress } from '../planner';
+import type { SolveProgress } from '../planner';
 import type { LayoutPlan, LayoutPlanSettings } from '../planner/placement/planLayout';
 import type { Baselines } from '../planner/placement/baselines';
 import type { TradeoffPoint, TradeoffSweep } from '../planner/placement/tradeoff';
@@ -39,18 +39,6 @@ function run<T>(call: (api: Comlink.Remote<PlannerApi>) => Promise<T>): PlannerR
       settle?.(new CancelledError('Solve cancelled.'));
     },
   };
-}
-
-export function solvePlacementInWorker(
-  scenario: unknown,
-  settings: PlanSettings,
-  onProgress: (p: SolveProgress) => void,
-): PlannerRun<Reply<PlacementPlan>> {
-  return run((api) => api.solvePlacement(scenario, settings, Comlink.proxy(onProgress)) as Promise<Reply<PlacementPlan>>);
-}
-
-export function exportLpInWorker(scenario: unknown): PlannerRun<Reply<string>> {
-  return run((api) => api.exportLp(scenario) as Promise<Reply<string>>);
 }
 
 export function solveLayoutInWorker(

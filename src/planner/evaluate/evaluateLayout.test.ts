@@ -10,7 +10,7 @@ import type { Scenario } from '../scenario/schema';
 import type { Layout, Routing } from '../layout/layout';
 import { twoSiteShop } from '../testing/fixtures';
 import { smallScenarioArb } from '../testing/randomScenario';
-import { evaluatePlacement, type Placement } from './evaluatePlacement';
+import { evaluatePlacement, type Placement } from '../testing/evaluatePlacement';
 import { SAMPLES } from '../samples';
 import { evaluateLayout, liftAndShiftLayout, MEASURED_ROUTE_ERROR, proportionalRouting, statusQuoLayout, type LayoutEvaluation } from './evaluateLayout';
 import { buildRouteModel, enumerateRoutes, makeRouteContext, meanResponseMs } from './layoutRoutes';

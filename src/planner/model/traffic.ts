@@ -1,7 +1,7 @@
 /**
- * Monthly traffic and unit prices derived from a scenario. Shared by the
- * optimiser (to build coefficients) and the evaluator (to price a layout), so
- * both read the scenario the same way; the evaluator does its own arithmetic.
+ * Unit prices and latencies read off a scenario, for the optimiser. The evaluator
+ * has its own copies (src/planner/evaluate/layoutPrices.ts): it must share no code
+ * with the model it checks.
  *
  * 1 GB = 10^9 bytes, as providers bill transfer.
  */
@@ -11,66 +11,6 @@ export const BYTES_PER_GB = 1e9;
 
 export function secondsPerMonth(s: Scenario): number {
   return s.pricing.hoursPerMonth * 3600;
-}
-
-/** Bytes one way between two components, per month, summed over every transaction type and user region. */
-export interface ComponentFlow {
-  from: string;
-  to: string;
-  /** GB per month from `from` to `to` (requests). */
-  forwardGB: number;
-  /** GB per month from `to` back to `from` (responses). */
-  backwardGB: number;
-}
-
-/** GB per month between a user region and an entry component. */
-export interface UserFlow {
-  region: string;
-  component: string;
-  toComponentGB: number;
-  toUsersGB: number;
-}
-
-export interface MonthlyTraffic {
-  componentFlows: ComponentFlow[];
-  userFlows: UserFlow[];
-}
-
-export function monthlyTraffic(s: Scenario): MonthlyTraffic {
-  const seconds = secondsPerMonth(s);
-  const flows = new Map<string, ComponentFlow>();
-  const users = new Map<string, UserFlow>();
-  for (const app of s.applications) {
-    for (const t of app.transactions) {
-      const totalRate = Object.values(t.ratePerSecond).reduce((sum, r) => sum + r, 0);
-      for (const [region, rate] of Object.entries(t.ratePerSecond)) {
-        const key = `${region}|${t.entryComponent}`;
-        const flow = users.get(key) ?? { region, component: t.entryComponent, toComponentGB: 0, toUsersGB: 0 };
-        flow.toComponentGB += (rate * seconds * t.userRequestBytes) / BYTES_PER_GB;
-        flow.toUsersGB += (rate * seconds * t.userResponseBytes) / BYTES_PER_GB;
-        users.set(key, flow);
-      }
-      for (const edge of t.calls) {
-        if (edge.from === edge.to) continue;
-        // Store each unordered pair once, oriented by id, so that A→B and B→A calls add up.
-        const forward = edge.from < edge.to;
-        const [a, b] = forward ? [edge.from, edge.to] : [edge.to, edge.from];
-        const flow = flows.get(`${a}|${b}`) ?? { from: a, to: b, forwardGB: 0, backwardGB: 0 };
-        const perMonth = totalRate * seconds * edge.callsPerTransaction;
-        const requestGB = (perMonth * edge.requestBytes) / BYTES_PER_GB;
-        const responseGB = (perMonth * edge.responseBytes) / BYTES_PER_GB;
-        if (forward) {
-          flow.forwardGB += requestGB;
-          flow.backwardGB += responseGB;
-        } else {
-          flow.forwardGB += responseGB;
-          flow.backwardGB += requestGB;
-        }
-        flows.set(`${a}|${b}`, flow);
-      }
-    }
-  }
-  return { componentFlows: [...flows.values()], userFlows: [...users.values()] };
 }
 
 export function findSite(s: Scenario, siteId: string): Site {

@@ -18,8 +18,18 @@ import { evaluateLayout, type LayoutEvaluation } from '../evaluate/evaluateLayou
 import type { Layout } from '../layout/layout';
 import { buildLayoutModel, delayKey, type LayoutModelOptions, type PlacementObjective, type RowMeaning } from './layoutModel';
 import { solveDecomposed } from './decompose';
-import type { SolveProgress } from './planPlacement';
-import { explainInfeasibility } from './planPlacement';
+import { allowedSitesOf } from '../scenario/validate';
+
+export interface SolveProgress {
+  phase: 'building' | 'solving' | 'evaluating' | 'done';
+  elapsedMs: number;
+  detail?: string;
+  /** Best objective found so far, when the solver has one. */
+  incumbent?: number;
+  /** Best proven bound. */
+  bound?: number;
+  gapPercent?: number;
+}
 
 export interface LayoutPlanSettings {
   timeLimitSeconds: number;
@@ -30,6 +40,9 @@ export interface LayoutPlanSettings {
   maxMeanIncreaseOverrideMs?: number;
   bandwidthCapMbps?: number;
 }
+
+/** The settings a share link carries (links of formats 1 and 2 hold these two). */
+export type PlanSettings = Pick<LayoutPlanSettings, 'timeLimitSeconds' | 'mipGap'>;
 
 export const DEFAULT_LAYOUT_PLAN_SETTINGS: LayoutPlanSettings = {
   timeLimitSeconds: 60,
@@ -218,4 +231,27 @@ export function explainLayoutInfeasibility(s: Scenario, glpk: GLPK, options: Lay
     }
   }
   return relaxations;
+}
+
+/** When the elastic copy finds nothing to relax: the simplest reasons, pins that overfill a site. */
+export function explainInfeasibility(s: Scenario): string {
+  const reasons: string[] = [];
+  const components = s.applications.flatMap((a) => a.components);
+  for (const site of s.sites) {
+    const cap = site.capacity.servers;
+    if (cap === undefined) continue;
+    const pinned = components.filter((c) => {
+      const allowed = allowedSitesOf(c, s);
+      return allowed.length === 1 && allowed[0] === site.id;
+    });
+    const need = pinned.reduce((n, c) => n + c.servers, 0);
+    if (need > cap)
+      reasons.push(`components pinned to "${site.id}" need ${need} servers but it has ${cap}: add ${need - cap} servers there or unpin ${pinned.map((c) => `"${c.id}"`).join(', ')}`);
+  }
+  const total = components.reduce((n, c) => n + c.servers, 0);
+  const capacity = s.sites.reduce((n, site) => n + (site.capacity.servers ?? Infinity), 0);
+  if (total > capacity) reasons.push(`the components need ${total} servers and all sites together have ${capacity}`);
+  if (reasons.length === 0)
+    reasons.push('no single-site layout satisfies the capacities, allowed sites and co-location groups together; relax a pin or a capacity');
+  return `No feasible placement: ${reasons.join('; ')}.`;
 }

@@ -5,8 +5,7 @@
  */
 import type { Scenario } from '../scenario/schema';
 import type { GLPK } from '../solver/glpk';
-import { planLayout, type LayoutPlan, type LayoutPlanSettings } from './planLayout';
-import type { SolveProgress } from './planPlacement';
+import { planLayout, type LayoutPlan, type LayoutPlanSettings, type SolveProgress } from './planLayout';
 
 export type TradeoffSweep =
   /** The allowed increase of mean response time, applied to every transaction and region (ms). */

@@ -6,7 +6,7 @@
 import { describe, it, expect } from 'vitest';
 import { parseScenario, allowedSitesOf } from '../scenario/validate';
 import type { Scenario } from '../scenario/schema';
-import { evaluatePlacement, statusQuoPlacement, type Placement } from '../evaluate/evaluatePlacement';
+import { evaluatePlacement, statusQuoPlacement, type Placement } from '../testing/evaluatePlacement';
 import { SAMPLES, sampleById, DEFAULT_SAMPLE_ID } from './index';
 
 function load(id: string): Scenario {

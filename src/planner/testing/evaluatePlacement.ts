@@ -1,8 +1,8 @@
 /**
- * The independent evaluator for whole-component placements: given where each
- * component runs, price the month and list every violated constraint. It walks
- * the scenario's transactions itself and never looks at the optimiser's model,
- * so the optimiser's answers can be checked against it.
+ * A second, older evaluator for whole-component placements (each component on one
+ * site), kept as a test oracle: written apart from the layout evaluator, it must
+ * price every whole placement the same, and the exact searches use it as their cost
+ * oracle. It walks the scenario itself and never looks at the optimiser.
  */
 import type { Scenario } from '../scenario/schema';
 import { allowedSitesOf } from '../scenario/validate';

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { parseScenario, allowedSitesOf } from '../scenario/validate';
 import type { Scenario } from '../scenario/schema';
 import type { Layout, Routing } from '../layout/layout';
-import { twoSiteShop } from '../testing/fixtures';
+import { twoSiteShopScenario } from '../testing/fixtures';
 import { smallScenarioArb } from '../testing/randomScenario';
 import { evaluatePlacement, type Placement } from '../testing/evaluatePlacement';
 import { SAMPLES } from '../samples';
@@ -16,15 +16,8 @@ import { evaluateLayout, liftAndShiftLayout, MEASURED_ROUTE_ERROR, proportionalR
 import { buildRouteModel, enumerateRoutes, makeRouteContext, meanResponseMs } from './layoutRoutes';
 import { fitLognormal, mixtureQuantile, mulberry32, normalSampler, routeDistribution, Z95 } from './layoutStats';
 
-type Doc = ReturnType<typeof twoSiteShop>;
 
-function scenario(mutate: (d: Doc) => void = () => {}): Scenario {
-  const doc = twoSiteShop();
-  mutate(doc);
-  const result = parseScenario(doc);
-  if (!result.ok) throw new Error(result.issues.map((i) => i.message).join('\n'));
-  return result.scenario;
-}
+const scenario = twoSiteShopScenario;
 
 const kinds = (e: LayoutEvaluation) => e.violations.map((v) => v.kind);
 const relErr = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);

@@ -3,9 +3,7 @@ import GLPK from 'glpk.js/node';
 import { computeBaselines } from './baselines';
 import { sweepTradeoff, sweepValues } from './tradeoff';
 import { DEFAULT_LAYOUT_PLAN_SETTINGS } from './planLayout';
-import { parseScenario } from '../scenario/validate';
-import type { Scenario } from '../scenario/schema';
-import { twoSiteShop } from '../testing/fixtures';
+import { twoSiteShopScenario } from '../testing/fixtures';
 import { loadGlpk, type GLPK as Glpk } from '../solver/glpk';
 
 let glpk: Glpk;
@@ -13,13 +11,7 @@ beforeAll(async () => {
   glpk = await loadGlpk(GLPK);
 });
 
-function scenario(mutate: (d: ReturnType<typeof twoSiteShop>) => void = () => {}): Scenario {
-  const doc = twoSiteShop();
-  mutate(doc);
-  const result = parseScenario(doc);
-  if (!result.ok) throw new Error(result.issues.map((i) => i.message).join('\n'));
-  return result.scenario;
-}
+const scenario = twoSiteShopScenario;
 
 describe('baselines, hand-computed (see fixtures.ts for the figures)', () => {
   const b = () => computeBaselines(scenario());

@@ -8,7 +8,7 @@ import type { Scenario } from '../scenario/schema';
 import { evaluateLayout } from '../evaluate/evaluateLayout';
 import { exhaustiveLayout } from '../testing/exactLayout';
 import { smallScenarioArb } from '../testing/randomScenario';
-import { twoSiteShop } from '../testing/fixtures';
+import { twoSiteShopScenario } from '../testing/fixtures';
 import { loadGlpk, type GLPK as Glpk } from '../solver/glpk';
 import { SAMPLES } from '../samples';
 
@@ -18,13 +18,7 @@ beforeAll(async () => {
 });
 const exact: LayoutPlanSettings = { ...DEFAULT_LAYOUT_PLAN_SETTINGS, mipGap: 0, timeLimitSeconds: 60 };
 
-function scenario(mutate: (d: ReturnType<typeof twoSiteShop>) => void = () => {}): Scenario {
-  const doc = twoSiteShop();
-  mutate(doc);
-  const result = parseScenario(doc);
-  if (!result.ok) throw new Error(result.issues.map((i) => i.message).join('\n'));
-  return result.scenario;
-}
+const scenario = twoSiteShopScenario;
 
 /** Small scenarios with split tiers, replication and mean-delay bounds. */
 const layoutScenarioArb = fc

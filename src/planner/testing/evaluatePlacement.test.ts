@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { evaluatePlacement, statusQuoPlacement } from './evaluatePlacement';
-import { parseScenario } from '../scenario/validate';
-import type { Scenario } from '../scenario/schema';
-import { twoSiteShop } from '../testing/fixtures';
+import { twoSiteShopScenario } from '../testing/fixtures';
 
-function scenario(mutate: (d: ReturnType<typeof twoSiteShop>) => void = () => {}): Scenario {
-  const doc = twoSiteShop();
-  mutate(doc);
-  const result = parseScenario(doc);
-  if (!result.ok) throw new Error(result.issues.map((i) => i.message).join('\n'));
-  return result.scenario;
-}
+const scenario = twoSiteShopScenario;
 
 // Figures from the comment on twoSiteShop(): 26,280,000 transactions a month.
 describe('monthly cost, computed by hand', () => {

@@ -1,5 +1,6 @@
 /** Small hand-made scenario documents for tests: every number here is chosen to make hand computation easy. */
-import type { ScenarioInput } from '../scenario/schema';
+import type { Scenario, ScenarioInput } from '../scenario/schema';
+import { parseScenario } from '../scenario/validate';
 
 /**
  * Two sites, one application (web → db), one user region.
@@ -60,4 +61,15 @@ export function twoSiteShop(): ScenarioInput & { sites: any[]; applications: any
       },
     ],
   };
+}
+
+export type TwoSiteShopDocument = ReturnType<typeof twoSiteShop>;
+
+/** twoSiteShop(), changed by `mutate`, then validated: where most hand-computed tests start. */
+export function twoSiteShopScenario(mutate: (d: TwoSiteShopDocument) => void = () => {}): Scenario {
+  const doc = twoSiteShop();
+  mutate(doc);
+  const result = parseScenario(doc);
+  if (!result.ok) throw new Error(result.issues.map((i) => i.message).join('\n'));
+  return result.scenario;
 }

@@ -4,18 +4,10 @@
  * hold everything, and cloud regions with different prices and distances.
  */
 import type { ScenarioInput } from '../scenario/schema';
+import { mulberry32 } from '../evaluate/layoutStats';
 
-/** mulberry32: a small seeded PRNG, so every run benchmarks the same estates. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The same seeded PRNG the evaluator's Monte Carlo uses, so every run benchmarks the same estates. */
+export const seededRandom = mulberry32;
 
 /**
  * `capacityBinds`: on-premise servers are cheaper than the cloud, so every application

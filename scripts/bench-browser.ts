@@ -17,7 +17,8 @@ try {
   const executablePath = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
   const browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
   const rows: string[][] = [];
-  for (const [components, sites] of [[50, 3], [200, 4], [500, 8]] as const) {
+  // 500 × 8 is left to the Node bench: its 60 s solve and baselines would dominate this run.
+  for (const [components, sites] of [[50, 3], [200, 4]] as const) {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(`http://127.0.0.1:${port}/`);
     await page.getByLabel('Open scenario file').setInputFiles({ name: 'estate.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(generateEstate(components, sites, 1, true))) });
@@ -34,6 +35,7 @@ try {
     const tasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
     const status = await page.getByTestId('plan-status').textContent();
     rows.push([String(components), String(sites), status ?? '', `${seconds.toFixed(1)} s`, String(tasks.length), `${Math.round(tasks.reduce((a, b) => a + b, 0))} ms`, `${Math.round(Math.max(0, ...tasks))} ms`]);
+    console.log(rows.at(-1)!.join("  "));
     await page.close();
   }
   await browser.close();

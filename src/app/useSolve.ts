@@ -5,15 +5,16 @@
  * computed for is replaced.
  */
 import { useMutation } from '@tanstack/react-query';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { Scenario, SolveProgress } from '../planner';
 import type { Baselines } from '../planner/placement/baselines';
 import type { LayoutPlan } from '../planner/placement/planLayout';
 import { solveLayoutInWorker, type PlannerRun } from '../workers/plannerClient';
 import type { Reply } from '../workers/planner.worker';
-import { ScenarioRejectedError, isCancelled } from './errors';
+import { ScenarioRejectedError } from './errors';
 import type { PlannerSettings } from './settings';
 import { selectRevision, useAppStore, validateDocument } from './store';
+import { runStatus, useRunLifecycle } from './workerRun';
 
 export interface SolveRequest {
   /** The raw document, sent to the worker (which validates it again). */
@@ -131,37 +132,20 @@ export function useSolve(): SolveState {
     mutate({ document: state.document, scenario: validation.scenario, settings: { ...state.settings, objective: { ...state.settings.objective } }, revision: state.revision });
   }, [mutate]);
 
-  // A new scenario: stop any solve of the old one and forget its plan.
-  const seenRevision = useRef(revision);
-  useEffect(() => {
-    if (seenRevision.current === revision) return;
-    seenRevision.current = revision;
-    runCounter.current++;
-    runRef.current?.cancel();
-    runRef.current = null;
-    resetRef.current();
-    setProgress(null);
-  }, [revision]);
-
-  // Leaving the page section: never leave a worker spinning.
-  useEffect(
-    () => () => {
+  useRunLifecycle(
+    revision,
+    () => {
+      runCounter.current++;
+      runRef.current?.cancel();
+      runRef.current = null;
+      resetRef.current();
+      setProgress(null);
+    },
+    () => {
       runRef.current?.cancel();
       if (flushTimer.current !== null) clearTimeout(flushTimer.current);
     },
-    [],
   );
 
-  const current = mutation.variables?.revision === revision;
-  const isRunning = mutation.isPending && current;
-  const error = current ? mutation.error : null;
-  return {
-    solve,
-    cancel,
-    isRunning,
-    progress: isRunning ? progress : null,
-    outcome: mutation.data && mutation.data.revision === revision ? mutation.data : undefined,
-    error,
-    wasCancelled: isCancelled(error),
-  };
+  return { solve, cancel, ...runStatus(mutation, revision, progress) };
 }

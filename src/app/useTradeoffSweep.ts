@@ -4,14 +4,15 @@
  * it is on, and its points are dropped when the scenario is replaced.
  */
 import { useMutation } from '@tanstack/react-query';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { SolveProgress } from '../planner';
 import type { TradeoffPoint, TradeoffSweep } from '../planner/placement/tradeoff';
 import { sweepTradeoffInWorker, type PlannerRun } from '../workers/plannerClient';
 import type { Reply } from '../workers/planner.worker';
-import { isCancelled, ScenarioRejectedError } from './errors';
+import { ScenarioRejectedError } from './errors';
 import type { PlannerSettings } from './settings';
 import { selectRevision, useAppStore, validateDocument } from './store';
+import { runStatus, useRunLifecycle } from './workerRun';
 
 export interface SweepOutcome {
   sweep: TradeoffSweep;
@@ -85,38 +86,22 @@ export function useTradeoffSweep() {
 
   const cancel = useCallback(() => runRef.current?.cancel(), []);
 
-  // A new scenario: stop the sweep of the old one and forget its points.
-  const seenRevision = useRef(revision);
-  useEffect(() => {
-    if (seenRevision.current === revision) return;
-    seenRevision.current = revision;
-    runCounter.current++;
-    runRef.current?.cancel();
-    runRef.current = null;
-    resetRef.current();
-    setProgress(null);
-  }, [revision]);
-
-  useEffect(
-    () => () => {
+  useRunLifecycle(
+    revision,
+    () => {
+      runCounter.current++;
+      runRef.current?.cancel();
+      runRef.current = null;
+      resetRef.current();
+      setProgress(null);
+    },
+    () => {
       runRef.current?.cancel();
       if (timer.current !== null) clearTimeout(timer.current);
     },
-    [],
   );
 
-  const current = mutation.variables?.revision === revision;
-  const isRunning = mutation.isPending && current;
-  const error = current ? mutation.error : null;
-  return {
-    run,
-    cancel,
-    isRunning,
-    progress: isRunning ? progress : null,
-    outcome: mutation.data && mutation.data.revision === revision ? mutation.data : undefined,
-    error,
-    wasCancelled: isCancelled(error),
-  };
+  return { run, cancel, ...runStatus(mutation, revision, progress) };
 }
 
 export type TradeoffSweepState = ReturnType<typeof useTradeoffSweep>;

@@ -55,7 +55,8 @@
  *    horizon months; an image copied on demand costs imageGB × storage price ×
  *    (hours its burst lasts ÷ hoursPerMonth).
  * A burst onset of c is a period p with cloud servers > 0 where p = 0 or period
- * p − 1 had none; a burst event is a maximal run of such periods.
+ * p − 1 had none (period 0 is no onset for a component in inCloudBeforeHorizon);
+ * a burst event is a maximal run of periods with cloud servers.
  *
  * Constraints (the evaluator reports each violation with its period):
  *  - coverage: home + cloud servers = R[c][p]; no cloud servers for a component
@@ -85,6 +86,11 @@ export interface BurstSchedule {
   preCopied: string[];
   /** Servers of capacity bought per on-premise site for the horizon (the buy-for-peak baseline). */
   localCapacityAdded: Record<string, number>;
+  /**
+   * Components moved to the burst region before the horizon starts (the all-in-the-cloud
+   * baseline): being there in period 0 is no onset for them, so no lead time applies then.
+   */
+  inCloudBeforeHorizon?: string[];
 }
 
 export interface BurstSettings {

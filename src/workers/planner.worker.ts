@@ -9,6 +9,8 @@ import { planLayout, type LayoutPlan, type LayoutPlanSettings } from '../planner
 import { computeBaselines, type Baselines } from '../planner/placement/baselines';
 import { sweepTradeoff, type TradeoffPoint, type TradeoffSweep } from '../planner/placement/tradeoff';
 import { buildLayoutModel } from '../planner/placement/layoutModel';
+import { compareBursting, type BurstComparison } from '../planner/bursting/planBursting';
+import type { BurstSettings } from '../planner/bursting/burstSchedule';
 import {
   parseScenario,
   toCplexLp,
@@ -39,6 +41,12 @@ const api = {
     const parsed = parseScenario(input);
     if (!parsed.ok) return parsed;
     return { ok: true, value: sweepTradeoff(parsed.scenario, await glpkReady, settings, sweep, onProgress) };
+  },
+  /** The bursting plan over the demand horizon, beside its four comparisons. */
+  async planBursting(input: unknown, settings: BurstSettings, onProgress?: (p: SolveProgress) => void): Promise<Reply<BurstComparison>> {
+    const parsed = parseScenario(input);
+    if (!parsed.ok) return parsed;
+    return { ok: true, value: compareBursting(parsed.scenario, await glpkReady, settings, onProgress) };
   },
   async exportLayoutLp(input: unknown, settings: LayoutPlanSettings): Promise<Reply<string>> {
     const parsed = parseScenario(input);

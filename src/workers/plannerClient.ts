@@ -9,6 +9,8 @@ import type { SolveProgress } from '../planner';
 import type { LayoutPlan, LayoutPlanSettings } from '../planner/placement/planLayout';
 import type { Baselines } from '../planner/placement/baselines';
 import type { TradeoffPoint, TradeoffSweep } from '../planner/placement/tradeoff';
+import type { BurstComparison } from '../planner/bursting/planBursting';
+import type { BurstSettings } from '../planner/bursting/burstSchedule';
 
 export class WorkerCrashedError extends Error {}
 export class CancelledError extends Error {}
@@ -60,4 +62,8 @@ export function sweepTradeoffInWorker(
 
 export function exportLayoutLpInWorker(scenario: unknown, settings: LayoutPlanSettings): PlannerRun<Reply<string>> {
   return run((api) => api.exportLayoutLp(scenario, settings) as Promise<Reply<string>>);
+}
+
+export function planBurstingInWorker(scenario: unknown, settings: BurstSettings, onProgress: (p: SolveProgress) => void): PlannerRun<Reply<BurstComparison>> {
+  return run((api) => api.planBursting(scenario, settings, Comlink.proxy(onProgress)) as Promise<Reply<BurstComparison>>);
 }

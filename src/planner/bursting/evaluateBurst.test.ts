@@ -429,6 +429,17 @@ describe('violations', () => {
     expect(only(evaluateBurst(s, schedule({ web: [1, 0, 0, 0] }, { ...ROOM, preCopied: ['web'] })))).toEqual([{ kind: 'lead-time', period: 0, excess: 60 }]);
   });
 
+  it('a component moved before the horizon is in the cloud in period 0 with no onset: no lead time, no copy', () => {
+    const s = build((d) => (d.demand!.periodMinutes = 10));
+    const moved = evaluateBurst(s, schedule({ web: [1, 1, 0, 0] }, { ...ROOM, inCloudBeforeHorizon: ['web'] }));
+    expect(moved.violations).toEqual([]);
+    expect(moved.cost.imageTransfer).toBe(0);
+    // Its later bursts are onsets as usual: back in period 3 with a 10 GB copy at $0.02/GB = $0.20; 1,800 s before it are enough for 860 s.
+    const again = evaluateBurst(s, schedule({ web: [1, 0, 0, 1] }, { ...ROOM, inCloudBeforeHorizon: ['web'] }));
+    close(again.cost.imageTransfer, 0.2);
+    expect(only(again)).toEqual([]);
+  });
+
   it('reaction: with a limit, every burst must start within it', () => {
     // Limit 10 min = 600 s: web's 860 s is 260 over (period 2); worker's 430 s fits; pre-copied web (60 s) fits.
     const e = evaluateBurst(build(), B(), { maxReactionMinutes: 10 });

@@ -246,6 +246,7 @@ export function evaluateBurst(s: Scenario, schedule: BurstSchedule, settings: Pi
 
   // --- Cloud servers, bursts and images ---------------------------------------------------------
   const preCopied = new Set(schedule.preCopied);
+  const movedBefore = new Set(schedule.inCloudBeforeHorizon ?? []);
   const events: BurstEvent[] = [];
   for (const x of all) {
     const hourly = prices.hourly(cloudSite, x.c.serverClass) ?? 0;
@@ -271,6 +272,8 @@ export function evaluateBurst(s: Scenario, schedule: BurstSchedule, settings: Pi
         preCopied: isPreCopied,
         peakCloudServers: Math.max(...x.cloud.slice(start, end)),
       });
+      // A component moved before the horizon is simply there in period 0: no onset, so no copy and no lead time.
+      if (start === 0 && movedBefore.has(x.c.id)) continue;
       if (!isPreCopied) {
         add('imageTransfer', start, imageGB * prices.perGB(x.c.homeSite, region));
         for (let p = start; p < end; p++) add('imageStorage', p, imageGB * cloudSite.storagePricePerGBMonthUSD * (periodHours / hoursPerMonth));

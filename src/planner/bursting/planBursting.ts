@@ -1,0 +1,179 @@
+/**
+ * Scenario in, bursting plan out: for every cloud region a burst could go to,
+ * solve the bursting MILP and keep the cheapest; price every schedule (the
+ * optimum and the comparisons) with the independent evaluator, and report its
+ * numbers only. When GLPK finds no schedule in time, the greedy's schedule is
+ * returned with the gap to GLPK's bound, so the user still gets the best plan known.
+ */
+import type { Scenario } from '../scenario/schema';
+import { modelSize, solveModel, type GLPK, type ModelSize } from '../solver/glpk';
+import type { SolveProgress } from '../placement/planLayout';
+import { buildBurstInputs, candidateRegions } from './burstInputs';
+import { buildBurstModel } from './burstModel';
+import { allInCloudSchedule, buyForPeakSchedule, greedySchedule, naiveSchedule } from './burstHeuristics';
+import { evaluateBurst } from './evaluateBurst';
+import { DEFAULT_BURST_SETTINGS, type BurstEvaluation, type BurstSchedule, type BurstSettings } from './burstSchedule';
+
+export type BurstStatus = 'optimal' | 'feasible' | 'infeasible' | 'no-solution' | 'no-demand';
+
+export interface BurstRegionSolve {
+  region: string;
+  status: 'optimal' | 'feasible' | 'infeasible' | 'unbounded' | 'no-solution';
+  /** The evaluator's total for this region's schedule. */
+  costUSD?: number;
+  /** Relative gap GLPK proved (0 = optimal). */
+  gap?: number;
+  seconds: number;
+  model: ModelSize;
+}
+
+export interface BurstPlan {
+  status: BurstStatus;
+  message?: string;
+  schedule?: BurstSchedule;
+  evaluation?: BurstEvaluation;
+  /** Where the schedule came from: the MILP, or the greedy when GLPK found none in time. */
+  source: 'milp' | 'greedy' | 'none';
+  /** Proven relative gap of the returned schedule against the best bound. */
+  gap: number;
+  /** The model's own objective for the schedule (tests compare it with the evaluator's total). */
+  objective: number;
+  regions: BurstRegionSolve[];
+  solveSeconds: number;
+  model: ModelSize;
+  settings: BurstSettings;
+}
+
+export type BurstBaselineId = 'buy-peak' | 'all-cloud' | 'naive' | 'greedy';
+
+export interface BurstBaseline {
+  id: BurstBaselineId;
+  name: string;
+  region: string | null;
+  schedule: BurstSchedule;
+  evaluation: BurstEvaluation;
+  /** Time to compute the schedule (not to price it). */
+  seconds: number;
+}
+
+export interface BurstComparison {
+  plan: BurstPlan;
+  baselines: BurstBaseline[];
+}
+
+const NO_MODEL: ModelSize = { rows: 0, columns: 0, integerColumns: 0, nonZeros: 0 };
+
+function regionsToTry(scenario: Scenario, settings: BurstSettings): string[] {
+  const all = candidateRegions(scenario);
+  return settings.burstRegion ? all.filter((r) => r === settings.burstRegion) : all;
+}
+
+export function planBursting(scenario: Scenario, glpk: GLPK, settings: BurstSettings = DEFAULT_BURST_SETTINGS, onProgress?: (p: SolveProgress) => void): BurstPlan {
+  const started = performance.now();
+  const elapsedMs = () => performance.now() - started;
+  const base = { regions: [] as BurstRegionSolve[], settings, model: NO_MODEL, gap: 0, objective: NaN, source: 'none' as const };
+  if (!scenario.demand) {
+    return { ...base, status: 'no-demand', message: 'The scenario has no demand profiles: bursting plans what runs where period by period, so it needs demand per application (the demand block, or a CSV import).', solveSeconds: 0 };
+  }
+  const regions = regionsToTry(scenario, settings);
+  if (regions.length === 0) {
+    const status = evaluateBurst(scenario, greedySchedule(buildBurstInputs(scenario, scenario.sites[0]!.id)), settings).feasible ? 'optimal' : 'infeasible';
+    return { ...base, status, message: 'No component may run in any cloud region, so nothing can burst.', solveSeconds: elapsedMs() / 1000 };
+  }
+
+  let best: { schedule: BurstSchedule; evaluation: BurstEvaluation; gap: number; objective: number; model: ModelSize; source: 'milp' | 'greedy' } | null = null;
+  const solves: BurstRegionSolve[] = [];
+  let boundSeen = Infinity;
+  for (const [i, region] of regions.entries()) {
+    const inputs = buildBurstInputs(scenario, region);
+    onProgress?.({ phase: 'building', elapsedMs: elapsedMs(), detail: `building the model for ${region}` });
+    const built = buildBurstModel(inputs, settings);
+    const size = modelSize(built.model);
+    const remaining = Math.max(1, settings.timeLimitSeconds - elapsedMs() / 1000);
+    onProgress?.({ phase: 'solving', elapsedMs: elapsedMs(), detail: `${region}: ${size.rows} rows × ${size.columns} columns (${size.integerColumns} integer)` });
+    const outcome = solveModel(glpk, built.model, {
+      timeLimitSeconds: remaining / (regions.length - i),
+      mipGap: settings.mipGap,
+      onLog: (line) => onProgress?.({ phase: 'solving', elapsedMs: elapsedMs(), detail: `${region}: ${line.trim()}` }),
+    });
+    // GLPK says FEAS when it stops at the requested gap: that is optimal within the gap, as for placement.
+    const status = outcome.status === 'feasible' && outcome.stoppedOnGap ? 'optimal' : outcome.status;
+    const solve: BurstRegionSolve = { region, status, seconds: outcome.seconds, model: size };
+    const bound = outcome.lastProgress?.bound !== undefined ? outcome.lastProgress.bound + built.constantUSD : undefined;
+    if (outcome.status === 'optimal' || outcome.status === 'feasible') {
+      const schedule = built.schedule(outcome.values);
+      const evaluation = evaluateBurst(scenario, schedule, settings);
+      const objective = outcome.objective + built.constantUSD;
+      const gap = outcome.status === 'optimal' ? 0 : bound !== undefined && objective > 0 ? Math.max(0, (objective - bound) / objective) : settings.mipGap;
+      solve.costUSD = evaluation.cost.total;
+      solve.gap = gap;
+      if (evaluation.feasible && (!best || evaluation.cost.total < best.evaluation.cost.total)) best = { schedule, evaluation, gap, objective, model: size, source: 'milp' };
+    } else if (outcome.status === 'no-solution') {
+      // Out of time without a schedule: the greedy's, if the evaluator accepts it, with GLPK's bound for its gap.
+      const schedule = greedySchedule(inputs, settings);
+      const evaluation = evaluateBurst(scenario, schedule, settings);
+      if (evaluation.feasible && (!best || evaluation.cost.total < best.evaluation.cost.total)) {
+        const gap = bound !== undefined ? Math.max(0, (evaluation.cost.total - bound) / evaluation.cost.total) : 1;
+        best = { schedule, evaluation, gap, objective: NaN, model: size, source: 'greedy' };
+      }
+    }
+    if (bound !== undefined) boundSeen = Math.min(boundSeen, bound);
+    solves.push(solve);
+  }
+  const solveSeconds = elapsedMs() / 1000;
+  onProgress?.({ phase: 'done', elapsedMs: elapsedMs() });
+  if (!best) {
+    const infeasible = solves.every((s) => s.status === 'infeasible');
+    return {
+      ...base,
+      regions: solves,
+      status: infeasible ? 'infeasible' : 'no-solution',
+      message: infeasible
+        ? 'No schedule meets every constraint in any region: some period needs more servers than the data centre has and what could burst cannot (its lead time, a response-time bound or the link does not allow it). The buy-for-the-peak comparison shows how much local capacity would be needed.'
+        : `No schedule was found within ${settings.timeLimitSeconds} s; allow more time.`,
+      solveSeconds,
+    };
+  }
+  const allOptimal = solves.every((s) => s.status === 'optimal' || s.status === 'infeasible');
+  return {
+    status: best.source === 'milp' && allOptimal ? 'optimal' : 'feasible',
+    schedule: best.schedule,
+    evaluation: best.evaluation,
+    source: best.source,
+    gap: best.gap,
+    objective: best.objective,
+    regions: solves,
+    solveSeconds,
+    model: best.model,
+    settings,
+  };
+}
+
+/** The optimum beside the four comparisons, each in the region where it is cheapest, each priced by the evaluator. */
+export function compareBursting(scenario: Scenario, glpk: GLPK, settings: BurstSettings = DEFAULT_BURST_SETTINGS, onProgress?: (p: SolveProgress) => void): BurstComparison {
+  const plan = planBursting(scenario, glpk, settings, onProgress);
+  const baselines: BurstBaseline[] = [];
+  if (plan.status === 'no-demand') return { plan, baselines };
+  onProgress?.({ phase: 'evaluating', elapsedMs: plan.solveSeconds * 1000, detail: 'scoring the comparisons' });
+  const regions = regionsToTry(scenario, settings);
+  const policies: { id: BurstBaselineId; name: string; make: (i: ReturnType<typeof buildBurstInputs>) => BurstSchedule }[] = [
+    { id: 'buy-peak', name: 'Buy local capacity for the peak', make: buyForPeakSchedule },
+    { id: 'all-cloud', name: 'Run everything in the cloud', make: allInCloudSchedule },
+    { id: 'naive', name: 'Naive bursting (biggest application first)', make: (i) => naiveSchedule(i, settings) },
+    { id: 'greedy', name: 'Seagull-like greedy (cheapest per server freed)', make: (i) => greedySchedule(i, settings) },
+  ];
+  const regionIds = regions.length > 0 ? regions : [scenario.sites[0]!.id];
+  for (const policy of policies) {
+    const tried = (policy.id === 'buy-peak' ? regionIds.slice(0, 1) : regionIds).map((region) => {
+      const t0 = performance.now();
+      const schedule = policy.make(buildBurstInputs(scenario, region));
+      const seconds = (performance.now() - t0) / 1000;
+      return { schedule, seconds, evaluation: evaluateBurst(scenario, schedule, settings) };
+    });
+    // The region where the policy does best: a feasible schedule before any other, then the cheapest.
+    const rank = (t: (typeof tried)[number]) => (t.evaluation.feasible ? 0 : 1e18) + t.evaluation.cost.total;
+    const chosen = tried.reduce((a, b) => (rank(b) < rank(a) ? b : a));
+    baselines.push({ id: policy.id, name: policy.name, region: chosen.schedule.burstRegion, schedule: chosen.schedule, evaluation: chosen.evaluation, seconds: tried.reduce((n, t) => n + t.seconds, 0) });
+  }
+  return { plan, baselines };
+}

@@ -19,8 +19,7 @@ export function randomBurstScenario(seed: number, o: RandomBurstOptions): Scenar
   const pick = (lo: number, hi: number) => lo + rnd() * (hi - lo);
   const int = (lo: number, hi: number) => Math.floor(pick(lo, hi + 1));
   const clouds = Array.from({ length: o.clouds ?? 1 }, (_, i) => `cloud${i + 1}`);
-  const sites = [
-    {
+  const dataCentre = {
       id: 'dc',
       name: 'Data centre',
       kind: 'onPremise' as const,
@@ -28,7 +27,9 @@ export function randomBurstScenario(seed: number, o: RandomBurstOptions): Scenar
       capacity: { servers: 0 },
       storagePricePerGBMonthUSD: 0.05,
       transferPricePerGBUSD: { egress: 0.01, ingress: 0 },
-    },
+  };
+  const sites = [
+    dataCentre,
     ...clouds.map((id) => ({
       id,
       name: id,
@@ -88,7 +89,7 @@ export function randomBurstScenario(seed: number, o: RandomBurstOptions): Scenar
   }
   peak = Math.max(...totals);
   // Room for somewhat more than the quietest period and less than the peak, so that something must burst.
-  sites[0]!.capacity = { servers: Math.max(Math.min(...totals), Math.floor(peak * pick(0.5, 0.9))) };
+  dataCentre.capacity = { servers: Math.max(Math.min(...totals), Math.floor(peak * pick(0.5, 0.9))) };
   return {
     formatVersion: 1,
     name: `random bursting ${seed}`,
@@ -98,5 +99,5 @@ export function randomBurstScenario(seed: number, o: RandomBurstOptions): Scenar
     userRegions: [{ id: 'users', name: 'Users', latencyToSites }],
     applications,
     demand: { periodMinutes: 60, profiles },
-  } as ScenarioInput;
+  } as unknown as ScenarioInput;
 }

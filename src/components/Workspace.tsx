@@ -1,5 +1,6 @@
 import { useScenarioValidation } from '../app/store';
 import { useSolve } from '../app/useSolve';
+import { BurstingPanel } from './bursting/BurstingPanel';
 import { PlanResult } from './PlanResult';
 import { ScenarioOverview } from './ScenarioOverview';
 import { SolvePanel } from './SolvePanel';
@@ -29,6 +30,7 @@ export function Workspace() {
           </p>
         )}
         {validation.ok && <TradeoffPanel scenario={validation.scenario} currentCost={currentCost} />}
+        {validation.ok && <BurstingPanel scenario={validation.scenario} />}
         {validation.ok && <ScenarioOverview scenario={validation.scenario} />}
       </div>
     </div>

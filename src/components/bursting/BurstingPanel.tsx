@@ -1,0 +1,139 @@
+import { useId, useState } from 'react';
+import { errorMessage, ScenarioRejectedError } from '../../app/errors';
+import { formatGap, formatMoney, formatPercent, formatSeconds } from '../../app/format';
+import { useBurstPlan, type BurstOutcome } from '../../app/useBurstPlan';
+import { useNow } from '../../app/useNow';
+import type { Scenario } from '../../planner';
+import { ErrorPanel } from '../ErrorPanel';
+import { BurstComparisonTable } from './BurstComparisonTable';
+import { BurstCostChart } from './BurstCostChart';
+import { BurstEventsTable } from './BurstEventsTable';
+import { BurstTimelineChart } from './BurstTimelineChart';
+import { periodLabel } from './periodLabels';
+
+function parseReaction(text: string): number | undefined | string {
+  if (text.trim() === '') return undefined;
+  const n = Number(text);
+  return Number.isFinite(n) && n > 0 ? n : 'The reaction limit must be a number of minutes > 0, or empty for none.';
+}
+
+/** Cloud bursting over the demand horizon: the optimal schedule, its chart and events, and the alternatives. */
+export function BurstingPanel({ scenario }: { scenario: Scenario }) {
+  const planner = useBurstPlan();
+  const [region, setRegion] = useState('');
+  const [reaction, setReaction] = useState('');
+  const ids = { region: useId(), reaction: useId(), reason: useId() };
+  const now = useNow(planner.isRunning, 250);
+  const clouds = scenario.sites.filter((s) => s.kind === 'cloud');
+  const parsedReaction = parseReaction(reaction);
+  const reason = !scenario.demand
+    ? 'The scenario has no demand profiles; add them (one series per application) to plan bursting.'
+    : typeof parsedReaction === 'string'
+      ? parsedReaction
+      : null;
+  const demand = scenario.demand;
+
+  return (
+    <section className="card bursting-panel" aria-labelledby="bursting-title" data-testid="bursting-panel">
+      <h2 id="bursting-title">Cloud bursting</h2>
+      <p className="muted small">
+        Over the demand horizon{demand ? ` (${demand.profiles[0]?.values.length ?? 0} periods of ${demand.periodMinutes} min from ${periodLabel(demand, 0)})` : ''}: what does not fit in the data
+        centre runs in one cloud region, period by period, and which images are kept there pre-copied. Uses the solver’s time limit and gap.
+      </p>
+      <div className="tradeoff-form burst-form">
+        <div className="field">
+        <label htmlFor={ids.region}>Burst region</label>
+        <select id={ids.region} value={region} onChange={(e) => setRegion(e.target.value)} disabled={planner.isRunning}>
+          <option value="">The cheapest of all cloud regions</option>
+          {clouds.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+            </option>
+          ))}
+        </select>
+        </div>
+        <div className="field">
+        <label htmlFor={ids.reaction}>A burst must start within (minutes)</label>
+        <input id={ids.reaction} inputMode="decimal" value={reaction} placeholder="no limit" onChange={(e) => setReaction(e.target.value)} disabled={planner.isRunning} size={8} />
+        </div>
+        <div className="tradeoff-buttons">
+        {planner.isRunning ? (
+          <button type="button" className="button button-secondary" onClick={planner.cancel}>
+            Cancel
+          </button>
+        ) : (
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={reason !== null}
+            aria-describedby={reason ? ids.reason : undefined}
+            onClick={() => planner.run({ ...(region ? { burstRegion: region } : {}), ...(typeof parsedReaction === 'number' ? { maxReactionMinutes: parsedReaction } : {}) })}
+          >
+            Plan bursting
+          </button>
+        )}
+        </div>
+      </div>
+      {reason && (
+        <p id={ids.reason} className="blocked-reason">
+          {reason}
+        </p>
+      )}
+      {planner.progress && (
+        <p className="solve-progress progress-line" role="status" data-testid="burst-progress">
+          <span className="spinner" aria-hidden="true" />
+          {planner.progress.phase === 'starting' ? 'Starting the planner…' : planner.progress.detail ?? planner.progress.phase} · {formatSeconds((now - planner.progress.startedAt) / 1000)}
+        </p>
+      )}
+      {planner.error && !planner.wasCancelled && (
+        <ErrorPanel title="Bursting could not be planned" issues={planner.error instanceof ScenarioRejectedError ? planner.error.issues : undefined} focusKey={planner.error}>
+          <p>{errorMessage(planner.error)}</p>
+          <p className="muted small">Your scenario is unchanged.</p>
+        </ErrorPanel>
+      )}
+      {planner.wasCancelled && <p className="muted small">Cancelled; nothing was changed.</p>}
+      {planner.outcome && <BurstResult scenario={scenario} outcome={planner.outcome} />}
+    </section>
+  );
+}
+
+function BurstResult({ scenario, outcome }: { scenario: Scenario; outcome: BurstOutcome }) {
+  const { plan } = outcome;
+  const buy = outcome.baselines.find((b) => b.id === 'buy-peak')?.evaluation;
+  if (!plan.evaluation || !plan.schedule) {
+    return (
+      <div className="burst-result" data-testid="burst-result" data-status={plan.status}>
+        <p role="alert">
+          <strong>{plan.status === 'infeasible' ? 'No bursting schedule exists.' : 'No bursting plan.'}</strong> {plan.message}
+        </p>
+        {outcome.baselines.length > 0 && <BurstComparisonTable scenario={scenario} comparison={outcome} />}
+      </div>
+    );
+  }
+  const e = plan.evaluation;
+  const region = scenario.sites.find((s) => s.id === plan.schedule!.burstRegion)?.name ?? 'no cloud (everything fits)';
+  const saving = buy ? buy.cost.total - e.cost.total : undefined;
+  return (
+    <div className="burst-result" data-testid="burst-result" data-status={plan.status} data-total={e.cost.total.toFixed(2)}>
+      <p className="burst-summary">
+        <span className={`status-badge status-${plan.status}`} data-testid="burst-status">
+          {plan.status}
+        </span>{' '}
+        Burst to <strong>{region}</strong>: <strong data-testid="burst-total">{formatMoney(e.cost.total)}</strong> over the horizon
+        {saving !== undefined && buy && buy.cost.total > 0 && (
+          <>
+            , {saving >= 0 ? `${formatMoney(saving)} (${formatPercent(saving / buy.cost.total)}) less` : `${formatMoney(-saving)} more`} than buying local capacity for the peak
+          </>
+        )}
+        . {plan.source === 'greedy' ? `GLPK found no schedule in time; this is the greedy's, within ${formatGap(plan.gap)} of GLPK's bound.` : plan.status === 'feasible' ? `Within ${formatGap(plan.gap)} of the best bound.` : ''}{' '}
+        <span className="muted small">
+          Model {plan.model.rows} rows × {plan.model.columns} columns ({plan.model.integerColumns} integer), {plan.regions.length} region{plan.regions.length === 1 ? '' : 's'} solved in {formatSeconds(plan.solveSeconds)}.
+        </span>
+      </p>
+      <BurstTimelineChart scenario={scenario} evaluation={e} />
+      <BurstCostChart scenario={scenario} evaluation={e} />
+      <BurstEventsTable scenario={scenario} events={e.events} periodHours={e.periodHours} />
+      <BurstComparisonTable scenario={scenario} comparison={outcome} />
+    </div>
+  );
+}

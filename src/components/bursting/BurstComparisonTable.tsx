@@ -1,4 +1,6 @@
 import { formatMoney, formatPercent, formatSeconds } from '../../app/format';
+
+const formatTime = (seconds: number) => (seconds < 1 ? `${Math.round(seconds * 1000)} ms` : formatSeconds(seconds));
 import type { Scenario } from '../../planner';
 import type { BurstEvaluation } from '../../planner/bursting/burstSchedule';
 import type { BurstComparison } from '../../planner/bursting/planBursting';
@@ -19,7 +21,7 @@ export function BurstComparisonTable({ scenario, comparison }: { scenario: Scena
   const rows: Row[] = [];
   const { plan } = comparison;
   if (plan.evaluation && plan.schedule)
-    rows.push({ id: 'optimum', name: plan.source === 'greedy' ? 'Best found (the greedy; GLPK found none in time)' : 'Optimum (MILP)', region: plan.schedule.burstRegion, evaluation: plan.evaluation, seconds: plan.solveSeconds });
+    rows.push({ id: 'optimum', name: plan.source === 'greedy' ? 'Best found: the greedy’s schedule (the MILP, stopped by the clock, had none cheaper)' : 'Optimum (MILP)', region: plan.schedule.burstRegion, evaluation: plan.evaluation, seconds: plan.solveSeconds });
   for (const b of comparison.baselines) rows.push({ id: b.id, name: b.name, region: b.region, evaluation: b.evaluation, seconds: b.seconds });
   const buy = comparison.baselines.find((b) => b.id === 'buy-peak')?.evaluation.cost.total;
   const greedy = comparison.baselines.find((b) => b.id === 'greedy');
@@ -50,7 +52,7 @@ export function BurstComparisonTable({ scenario, comparison }: { scenario: Scena
                 <td className="num">{formatMoney(r.evaluation.cost.localBought)}</td>
                 <td className="num">{buy !== undefined && buy > 0 && r.id !== 'buy-peak' ? `${formatMoney(buy - r.evaluation.cost.total)} (${formatPercent((buy - r.evaluation.cost.total) / buy)})` : '—'}</td>
                 <td>{r.evaluation.feasible ? 'all met' : `${r.evaluation.violations.length} violated, e.g. ${r.evaluation.violations[0]!.message}`}</td>
-                <td className="num">{formatSeconds(r.seconds)}</td>
+                <td className="num">{formatTime(r.seconds)}</td>
               </tr>
             ))}
           </tbody>
@@ -60,7 +62,7 @@ export function BurstComparisonTable({ scenario, comparison }: { scenario: Scena
         <p className="small" data-testid="milp-vs-greedy">
           MILP against the greedy: {formatMoney(greedy.evaluation.cost.total - plan.evaluation.cost.total)} less over the horizon
           {greedy.evaluation.cost.total > 0 && ` (${formatPercent((greedy.evaluation.cost.total - plan.evaluation.cost.total) / greedy.evaluation.cost.total)} of the greedy's total, ${formatPercent(cloudSide(greedy.evaluation) > 0 ? (cloudSide(greedy.evaluation) - cloudSide(plan.evaluation)) / cloudSide(greedy.evaluation) : 0)} of its cloud side)`}
-          ; solved in {formatSeconds(plan.solveSeconds)} against {formatSeconds(greedy.seconds)} for the greedy.
+          ; solved in {formatTime(plan.solveSeconds)} against {formatTime(greedy.seconds)} for the greedy.
         </p>
       )}
     </>

@@ -32,7 +32,7 @@ export interface BurstPlan {
   message?: string;
   schedule?: BurstSchedule;
   evaluation?: BurstEvaluation;
-  /** Where the schedule came from: the MILP, or the greedy when GLPK found none in time. */
+  /** Where the schedule came from: the MILP, or the greedy when GLPK, stopped by the clock, had nothing better. */
   source: 'milp' | 'greedy' | 'none';
   /** Proven relative gap of the returned schedule against the best bound. */
   gap: number;
@@ -83,7 +83,6 @@ export function planBursting(scenario: Scenario, glpk: GLPK, settings: BurstSett
 
   let best: { schedule: BurstSchedule; evaluation: BurstEvaluation; gap: number; objective: number; model: ModelSize; source: 'milp' | 'greedy' } | null = null;
   const solves: BurstRegionSolve[] = [];
-  let boundSeen = Infinity;
   for (const [i, region] of regions.entries()) {
     const inputs = buildBurstInputs(scenario, region);
     onProgress?.({ phase: 'building', elapsedMs: elapsedMs(), detail: `building the model for ${region}` });
@@ -99,25 +98,30 @@ export function planBursting(scenario: Scenario, glpk: GLPK, settings: BurstSett
     // GLPK says FEAS when it stops at the requested gap: that is optimal within the gap, as for placement.
     const status = outcome.status === 'feasible' && outcome.stoppedOnGap ? 'optimal' : outcome.status;
     const solve: BurstRegionSolve = { region, status, seconds: outcome.seconds, model: size };
-    const bound = outcome.lastProgress?.bound !== undefined ? outcome.lastProgress.bound + built.constantUSD : undefined;
+    // Gaps are on what the plan can change: the owned capacity and users served at home are the same in every schedule.
+    const variableBound = outcome.status === 'optimal' ? outcome.objective : outcome.lastProgress?.bound;
+    const gapOf = (totalUSD: number) => {
+      const variable = totalUSD - built.constantUSD;
+      if (variableBound === undefined) return Infinity;
+      return variable > 1e-9 ? Math.max(0, (variable - variableBound) / variable) : 0;
+    };
+    let milp: { schedule: BurstSchedule; evaluation: BurstEvaluation; objective: number } | null = null;
     if (outcome.status === 'optimal' || outcome.status === 'feasible') {
       const schedule = built.schedule(outcome.values);
-      const evaluation = evaluateBurst(scenario, schedule, settings);
-      const objective = outcome.objective + built.constantUSD;
-      const gap = outcome.status === 'optimal' ? 0 : bound !== undefined && objective > 0 ? Math.max(0, (objective - bound) / objective) : settings.mipGap;
-      solve.costUSD = evaluation.cost.total;
-      solve.gap = gap;
-      if (evaluation.feasible && (!best || evaluation.cost.total < best.evaluation.cost.total)) best = { schedule, evaluation, gap, objective, model: size, source: 'milp' };
-    } else if (outcome.status === 'no-solution') {
-      // Out of time without a schedule: the greedy's, if the evaluator accepts it, with GLPK's bound for its gap.
+      milp = { schedule, evaluation: evaluateBurst(scenario, schedule, settings), objective: outcome.objective + built.constantUSD };
+      solve.costUSD = milp.evaluation.cost.total;
+      solve.gap = status === 'optimal' ? Math.min(gapOf(milp.evaluation.cost.total), settings.mipGap) : gapOf(milp.evaluation.cost.total);
+    }
+    // Stopped by the clock (with or without a schedule): the greedy's schedule is kept when the evaluator finds it cheaper.
+    let candidate: { schedule: BurstSchedule; evaluation: BurstEvaluation; objective: number; gap: number; source: 'milp' | 'greedy' } | null =
+      milp && milp.evaluation.feasible ? { ...milp, gap: solve.gap!, source: 'milp' } : null;
+    if (status !== 'optimal' && status !== 'infeasible') {
       const schedule = greedySchedule(inputs, settings);
       const evaluation = evaluateBurst(scenario, schedule, settings);
-      if (evaluation.feasible && (!best || evaluation.cost.total < best.evaluation.cost.total)) {
-        const gap = bound !== undefined ? Math.max(0, (evaluation.cost.total - bound) / evaluation.cost.total) : 1;
-        best = { schedule, evaluation, gap, objective: NaN, model: size, source: 'greedy' };
-      }
+      if (evaluation.feasible && (!candidate || evaluation.cost.total < candidate.evaluation.cost.total - 1e-9))
+        candidate = { schedule, evaluation, objective: NaN, gap: gapOf(evaluation.cost.total), source: 'greedy' as const };
     }
-    if (bound !== undefined) boundSeen = Math.min(boundSeen, bound);
+    if (candidate && (!best || candidate.evaluation.cost.total < best.evaluation.cost.total)) best = { ...candidate, model: size };
     solves.push(solve);
   }
   const solveSeconds = elapsedMs() / 1000;

@@ -184,3 +184,42 @@ test('the link shows its length; long links warn, very long ones point to the fi
   await warning.getByRole('button', { name: 'Export scenario file' }).click();
   expect((await download).suggestedFilename()).toBe('two-site-shop.json');
 });
+
+test('a link carries the objective and the amortisation horizon; a link with a negative budget is refused', async ({ page, browser }) => {
+  // A link made elsewhere: the web shop, fastest response within $6,000 a month, migration over 18 months.
+  const settings = { timeLimitSeconds: 40, mipGap: 0.002, objective: { kind: 'delay' as const, budgetUSD: 6000 }, migrationAmortisationMonths: 18 };
+  const webshop = SAMPLES.find((s) => s.id === 'webshop')!;
+  await page.goto(`/#${encodeShareLink({ scenario: webshop.document, settings })}`);
+  await expect(page.getByTestId('scenario-name')).toHaveText(sampleName('webshop'));
+  await expect(page.getByLabel('Objective')).toHaveValue('delay');
+  await expect(page.getByLabel('Monthly budget (USD)')).toHaveValue('6000');
+  await expect(page.getByLabel('Migration amortisation (months)')).toHaveValue('18');
+  await expect(page.getByLabel('Time limit (seconds)')).toHaveValue('40');
+  await expect(page.getByLabel('MIP gap (%)')).toHaveValue('0.2');
+
+  // Changed in the form and copied: a fresh browser opens the same settings.
+  await page.getByLabel('Objective').selectOption('weighted');
+  await page.getByLabel('Weight (USD per ms)').fill('2.5');
+  await page.getByLabel('Migration amortisation (months)').fill('6');
+  const link = await copyLink(page);
+  const fresh = await freshPage(browser);
+  try {
+    await fresh.page.goto(link);
+    await expect(fresh.page.getByLabel('Objective')).toHaveValue('weighted');
+    await expect(fresh.page.getByLabel('Weight (USD per ms)')).toHaveValue('2.5');
+    await expect(fresh.page.getByLabel('Migration amortisation (months)')).toHaveValue('6');
+    expect(fresh.external).toEqual([]);
+  } finally {
+    await fresh.close();
+  }
+
+  // Consistent checksums, a negative budget: refused with the reason, and the settings stay as they were.
+  await waitForAutosave(page);
+  await page.goto('about:blank');
+  await page.goto(`/#${encodeShareLink({ scenario: twoSiteShop(), settings: { ...settings, objective: { kind: 'delay', budgetUSD: -500 } } })}`);
+  const alert = page.getByRole('alert').filter({ hasText: 'Could not open the shared link' });
+  await expect(alert).toContainText("The link's solver settings are invalid: the objective's monthly budget (budgetUSD) must be a number of USD ≥ 0, got -500");
+  await expect(page.getByTestId('scenario-name')).toHaveText(sampleName('webshop'));
+  await expect(page.getByLabel('Objective')).toHaveValue('weighted');
+  await expect(page.getByLabel('Weight (USD per ms)')).toHaveValue('2.5');
+});

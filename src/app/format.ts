@@ -39,13 +39,25 @@ export function formatSeconds(seconds: number): string {
   return `${seconds < 10 ? seconds.toFixed(1) : Math.round(seconds).toString()} s`;
 }
 
-/** A file-name-safe slug of a scenario name. */
+/** The longest slug: with a suffix such as `-report.html` a file name stays far below every file system's 255. */
+const MAX_SLUG_LENGTH = 80;
+
+/**
+ * A file-name-safe slug of a scenario name: lower-case ASCII letters, digits and
+ * single hyphens ("Café Müller / Q3" → "cafe-muller-q3"), at most 80 characters,
+ * "scenario" when nothing is left. Nothing in it can climb out of a folder, hide
+ * a file or be read as an option.
+ */
 export function slugify(text: string): string {
   const slug = text
     .toLowerCase()
     .normalize('NFKD')
+    // Accents are separate marks after NFKD: drop them so "ü" stays a letter ("u").
+    .replace(/\p{M}+/gu, '')
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
+    .replace(/^-+|-+$/g, '')
+    .slice(0, MAX_SLUG_LENGTH)
+    .replace(/-+$/, '');
   return slug || 'scenario';
 }
 

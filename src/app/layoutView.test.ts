@@ -6,6 +6,7 @@ import { evaluateLayout } from '../planner/evaluate/evaluateLayout';
 import { DEFAULT_LAYOUT_PLAN_SETTINGS } from '../planner/placement/planLayout';
 import { SAMPLES } from '../planner/samples';
 import { parseScenario } from '../planner/scenario/validate';
+import { decodeShareLink, encodeShareLink } from '../planner/share/linkCodec';
 import { twoSiteShop } from '../planner/testing/fixtures';
 import { checkSettings, DEFAULT_SETTINGS, linkSettings, settingsFromLink } from './settings';
 import { nextProgress, type LiveProgress } from './useSolve';
@@ -22,10 +23,12 @@ describe('settings', () => {
     expect(DEFAULT_SETTINGS).toEqual(DEFAULT_LAYOUT_PLAN_SETTINGS);
   });
 
-  it('travel in a link as time limit and gap only, and come back with the defaults for the rest', () => {
+  it('travel in a link whole, and a link without objective or horizon opens with the defaults for them', () => {
     const mine = { timeLimitSeconds: 30, mipGap: 0.02, objective: { kind: 'delay' as const, budgetUSD: 5000 }, migrationAmortisationMonths: 12 };
-    expect(linkSettings(mine)).toEqual({ timeLimitSeconds: 30, mipGap: 0.02 });
-    expect(settingsFromLink(linkSettings(mine))).toEqual({ ...DEFAULT_SETTINGS, timeLimitSeconds: 30, mipGap: 0.02 });
+    const link = decodeShareLink(encodeShareLink({ scenario: twoSiteShop(), settings: linkSettings(mine) }));
+    expect(link.ok && settingsFromLink(link.settings)).toEqual(mine);
+    const old = decodeShareLink(encodeShareLink({ scenario: twoSiteShop(), settings: { timeLimitSeconds: 30, mipGap: 0.02 } }));
+    expect(old.ok && settingsFromLink(old.settings)).toEqual({ ...DEFAULT_SETTINGS, timeLimitSeconds: 30, mipGap: 0.02 });
   });
 
   it('are read back from storage with every part checked', () => {

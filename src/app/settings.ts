@@ -3,14 +3,15 @@
  * migration amortisation horizon (the layout optimiser's LayoutPlanSettings,
  * without the per-point overrides that only trade-off sweeps set).
  *
- * Share links carry only the time limit and the gap (the link format,
- * src/planner/share/linkCodec.ts, encodes PlanSettings); a link therefore opens
- * with the defaults for the rest. The autosave and the library keep everything.
+ * Share links (src/planner/share/linkCodec.ts), the autosave and the library
+ * carry all four. A link made before links held the objective and the horizon
+ * opens with the cost objective and no amortisation.
  */
 import { DEFAULT_LAYOUT_PLAN_SETTINGS, type LayoutPlanSettings } from '../planner/placement/planLayout';
 import type { PlacementObjective } from '../planner/placement/layoutModel';
-import type { PlanSettings } from '../planner';
-import { checkPlanSettings } from '../planner/share/linkCodec';
+import { checkPlanSettings, MAX_AMORTISATION_MONTHS, type LinkSettings } from '../planner/share/linkCodec';
+
+export { MAX_AMORTISATION_MONTHS };
 
 export type PlannerSettings = Omit<LayoutPlanSettings, 'maxMeanIncreaseOverrideMs' | 'bandwidthCapMbps'>;
 
@@ -21,16 +22,24 @@ export const DEFAULT_SETTINGS: PlannerSettings = {
   migrationAmortisationMonths: DEFAULT_LAYOUT_PLAN_SETTINGS.migrationAmortisationMonths,
 };
 
-export const MAX_AMORTISATION_MONTHS = 120;
-
-/** The settings a share link carries (time limit and gap), the defaults for the rest. */
-export function settingsFromLink(link: PlanSettings): PlannerSettings {
-  return { ...DEFAULT_SETTINGS, objective: { ...DEFAULT_SETTINGS.objective }, timeLimitSeconds: link.timeLimitSeconds, mipGap: link.mipGap };
+/** The settings a share link opened with (the codec has checked them and filled in what an older link lacks). */
+export function settingsFromLink(link: LinkSettings): PlannerSettings {
+  return {
+    timeLimitSeconds: link.timeLimitSeconds,
+    mipGap: link.mipGap,
+    objective: { ...link.objective },
+    migrationAmortisationMonths: link.migrationAmortisationMonths,
+  };
 }
 
-/** What a share link can carry of the settings. */
-export function linkSettings(settings: PlannerSettings): PlanSettings {
-  return { timeLimitSeconds: settings.timeLimitSeconds, mipGap: settings.mipGap };
+/** What a share link carries of the settings: all of them. */
+export function linkSettings(settings: PlannerSettings): LinkSettings {
+  return {
+    timeLimitSeconds: settings.timeLimitSeconds,
+    mipGap: settings.mipGap,
+    objective: { ...settings.objective },
+    migrationAmortisationMonths: settings.migrationAmortisationMonths,
+  };
 }
 
 function checkObjective(value: unknown): PlacementObjective | null {

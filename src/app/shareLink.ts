@@ -6,7 +6,7 @@ import { linkSettings, type PlannerSettings } from './settings';
 
 /**
  * `origin + pathname + '#' + payload`: the page itself with the scenario in the hash (never sent to a server).
- * The link carries the time limit and the gap; the objective and the amortisation horizon are not in the link format.
+ * The link carries every solver setting: time limit, gap, objective and amortisation horizon.
  */
 export function shareUrl(document: unknown, settings: PlannerSettings, where: Pick<Location, 'origin' | 'pathname'> = window.location): string {
   return `${where.origin}${where.pathname}#${encodeShareLink({ scenario: document, settings: linkSettings(settings) })}`;

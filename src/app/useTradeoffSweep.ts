@@ -3,7 +3,7 @@
  * layout at every point of the sweep. It can be cancelled, reports which point
  * it is on, and its points are dropped when the scenario is replaced.
  */
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useMutationState, type MutationState } from '@tanstack/react-query';
 import { useCallback, useRef, useState } from 'react';
 import type { SolveProgress } from '../planner';
 import type { TradeoffPoint, TradeoffSweep } from '../planner/placement/tradeoff';
@@ -36,6 +36,7 @@ interface SweepRequest {
 }
 
 const FLUSH_MS = 150;
+const SWEEP_KEY = ['tradeoff-sweep'];
 
 export function useTradeoffSweep() {
   const revision = useAppStore(selectRevision);
@@ -46,7 +47,7 @@ export function useTradeoffSweep() {
   const runCounter = useRef(0);
 
   const mutation = useMutation<SweepOutcome, Error, SweepRequest>({
-    mutationKey: ['tradeoff-sweep'],
+    mutationKey: SWEEP_KEY,
     mutationFn: async (request) => {
       const run = ++runCounter.current;
       const startedAt = performance.now();
@@ -105,3 +106,18 @@ export function useTradeoffSweep() {
 }
 
 export type TradeoffSweepState = ReturnType<typeof useTradeoffSweep>;
+
+/**
+ * The sweep the Trade-offs panel shows, for a component outside it (the report
+ * export): the latest sweep run, if it finished for the current scenario. The
+ * panel's own hook runs one sweep at a time, so its latest is the cache's latest.
+ */
+export function useShownSweep(): SweepOutcome | undefined {
+  const revision = useAppStore(selectRevision);
+  const states = useMutationState<MutationState<SweepOutcome, Error, SweepRequest>>({
+    filters: { mutationKey: SWEEP_KEY },
+    select: (mutation) => mutation.state as MutationState<SweepOutcome, Error, SweepRequest>,
+  });
+  const latest = states[states.length - 1];
+  return latest?.status === 'success' && latest.data?.revision === revision ? latest.data : undefined;
+}

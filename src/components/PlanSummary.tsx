@@ -2,6 +2,7 @@ import { formatInteger, formatMoney, formatPercent } from '../app/format';
 import type { SolveOutcome } from '../app/useSolve';
 import { BindingConstraints } from './BindingConstraints';
 import { DownloadModelButton } from './DownloadModelButton';
+import { ExportReport } from './ExportReport';
 import { ModelInfo } from './ModelInfo';
 import { PlanStatusBadge } from './PlanStatusBadge';
 
@@ -101,6 +102,8 @@ export function PlanSummary({ outcome }: { outcome: SolveOutcome }) {
       )}
 
       {evaluation && <BindingConstraints scenario={scenario} evaluation={evaluation} />}
+
+      <ExportReport outcome={outcome} />
 
       <h3>How it was solved</h3>
       <div className="model-row">

@@ -128,7 +128,15 @@ describe('what opens on start', () => {
     savedAt: 7,
   };
 
-  it('opens a share link, with its time limit and gap and the defaults for the settings a link does not carry', async () => {
+  it('opens a share link with all its settings: an objective and a horizon it carries, the link defaults when it has none', async () => {
+    const carried = { timeLimitSeconds: 15, mipGap: 0.01, objective: { kind: 'delay' as const, budgetUSD: 9000 }, migrationAmortisationMonths: 36 };
+    await writeAutosave(db, saved);
+    const full = encodeShareLink({ scenario: SAMPLES[1]!.document, settings: carried });
+    expect(await restoreWorkingScenario({ hash: `#${full}`, store: useAppStore, readAutosave: () => readAutosave(db) })).toEqual({ opened: 'link', migrationsApplied: [] });
+    expect(useAppStore.getState().settings).toEqual(carried);
+  });
+
+  it('opens an older share link (time limit and gap only) with the defaults for the rest, not the autosave’s', async () => {
     const link = encodeShareLink({ scenario: SAMPLES[2]!.document, settings: { timeLimitSeconds: 90, mipGap: 0.001 } });
     await writeAutosave(db, saved);
     const outcome = await restoreWorkingScenario({ hash: `#${link}`, store: useAppStore, readAutosave: () => readAutosave(db) });

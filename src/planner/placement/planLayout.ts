@@ -41,7 +41,7 @@ export interface LayoutPlanSettings {
   bandwidthCapMbps?: number;
 }
 
-/** The settings a share link carries (links of formats 1 and 2 hold these two). */
+/** The time limit and the gap (all that share links held before they carried the objective and the horizon). */
 export type PlanSettings = Pick<LayoutPlanSettings, 'timeLimitSeconds' | 'mipGap'>;
 
 export const DEFAULT_LAYOUT_PLAN_SETTINGS: LayoutPlanSettings = {

@@ -166,7 +166,7 @@ function layoutSection(report: Report): SafeHtml {
 <table>
 <thead><tr><th>Site</th><th>Kind</th><th class="num">Capacity</th><th class="num">Today</th>${report.outcome.hasPlan ? html`<th class="num">Recommended</th>` : null}</tr></thead>
 <tbody>${report.costs.sites.map(
-    (site) => html`<tr><td>${site.name}</td><td>${site.kind === 'cloud' ? 'cloud' : 'on-premise'}</td><td class="num">${site.capacityServers !== undefined ? `${formatCount(site.capacityServers)} servers` : 'unlimited'}${site.capacityVcpus !== undefined ? `, ${formatCount(site.capacityVcpus)} vCPUs` : ''}</td><td class="num">${formatCount(site.statusQuo.servers)}</td>${site.plan ? html`<td class="num">${formatCount(site.plan.servers)}</td>` : null}</tr>`,
+    (site) => html`<tr><td>${site.name}</td><td>${site.kind === 'cloud' ? 'cloud' : 'on-premise'}</td><td class="num">${site.capacityServers !== undefined ? `${formatCount(site.capacityServers)} servers` : 'unlimited'}${site.capacityVcpus !== undefined ? `, ${formatCount(site.capacityVcpus)} vCPUs` : ''}</td><td class="num" data-testid="report-site-servers-today" data-site="${site.id}" data-value="${String(site.statusQuo.servers)}">${formatCount(site.statusQuo.servers)}</td>${site.plan ? html`<td class="num" data-testid="report-site-servers" data-site="${site.id}" data-value="${String(site.plan.servers)}">${formatCount(site.plan.servers)}</td>` : null}</tr>`,
   )}</tbody>
 </table>`);
   return joinHtml(parts, '\n');
@@ -232,7 +232,7 @@ function tradeoffSection(report: Report): SafeHtml {
 <table>
 <thead><tr><th class="num">${t.shortLabel} (${t.unit})</th><th>Result</th><th class="num">Monthly cost</th><th class="num">Against the status quo</th><th class="num">Largest mean increase</th></tr></thead>
 <tbody>${t.points.map(
-    (p) => html`<tr class="${p.totalUSD === undefined ? 'row-bad' : ''}"><td class="num">${formatNumber(p.value)}</td><td class="nowrap">${STATUS_TEXT[p.status]}</td><td class="num">${p.totalUSD !== undefined ? formatUSD(p.totalUSD) : '—'}</td><td class="num">${p.totalUSD !== undefined ? savingText(p.totalUSD, sq) : '—'}</td><td class="num">${p.meanIncreaseMsMax !== undefined ? formatMsChange(p.meanIncreaseMsMax) : '—'}</td></tr>`,
+    (p) => html`<tr class="${p.totalUSD === undefined ? 'row-bad' : ''}" data-testid="report-tradeoff-point" data-value="${String(p.value)}" data-cost="${p.totalUSD !== undefined ? String(p.totalUSD) : ''}"><td class="num">${formatNumber(p.value)}</td><td class="nowrap">${STATUS_TEXT[p.status]}</td><td class="num">${p.totalUSD !== undefined ? formatUSD(p.totalUSD) : '—'}</td><td class="num">${p.totalUSD !== undefined ? savingText(p.totalUSD, sq) : '—'}</td><td class="num">${p.meanIncreaseMsMax !== undefined ? formatMsChange(p.meanIncreaseMsMax) : '—'}</td></tr>`,
   )}</tbody>
 </table>`;
 }
@@ -249,7 +249,7 @@ function delaysSection(report: Report): SafeHtml {
 <table class="delays">
 <thead><tr><th class="col-text">Transaction</th><th class="col-text">Users</th><th class="num">Rate</th><th class="num">Mean<div class="small">today</div></th><th class="num">Increase<div class="small">allowed</div></th><th class="num">p95<div class="small">today</div></th><th class="num">p95 bound</th><th>SLO</th></tr></thead>
 <tbody>${rows.map(
-    (d) => html`<tr class="${d.meanOk && d.p95Ok ? '' : 'row-bad'}"><td>${d.transactionName}<div class="muted small">${d.applicationName}</div></td><td>${d.regionName}</td><td class="num">${formatRate(d.ratePerSecond)}</td><td class="num">${formatMs(d.meanMs)}<div class="muted small">${formatMs(d.statusQuoMeanMs)}</div></td><td class="num ${d.meanOk ? '' : 'bad'}">${formatMsChange(d.meanIncreaseMs)}<div class="muted small">${d.maxMeanIncreaseMs !== undefined ? `≤ +${formatMs(d.maxMeanIncreaseMs, true)}` : 'no bound'}</div></td><td class="num ${d.p95Ok ? '' : 'bad'}">${formatMs(d.p95Ms)}<div class="muted small">${formatMs(d.statusQuoP95Ms)}</div>${d.p95Interval ? html`<div class="muted small">95% CI ${formatMs(d.p95Interval.low)}–${formatMs(d.p95Interval.high)}</div>` : null}</td><td class="num">${d.maxP95Ms !== undefined ? formatMs(d.maxP95Ms, true) : '—'}</td><td>${verdict(d)}</td></tr>`,
+    (d) => html`<tr class="${d.meanOk && d.p95Ok ? '' : 'row-bad'}" data-testid="report-delay" data-transaction="${d.transactionId}" data-region="${d.regionId}" data-mean="${String(d.meanMs)}" data-p95="${String(d.p95Ms)}" data-mean-increase="${String(d.meanIncreaseMs)}"><td>${d.transactionName}<div class="muted small">${d.applicationName}</div></td><td>${d.regionName}</td><td class="num">${formatRate(d.ratePerSecond)}</td><td class="num">${formatMs(d.meanMs)}<div class="muted small">${formatMs(d.statusQuoMeanMs)}</div></td><td class="num ${d.meanOk ? '' : 'bad'}">${formatMsChange(d.meanIncreaseMs)}<div class="muted small">${d.maxMeanIncreaseMs !== undefined ? `≤ +${formatMs(d.maxMeanIncreaseMs, true)}` : 'no bound'}</div></td><td class="num ${d.p95Ok ? '' : 'bad'}">${formatMs(d.p95Ms)}<div class="muted small">${formatMs(d.statusQuoP95Ms)}</div>${d.p95Interval ? html`<div class="muted small">95% CI ${formatMs(d.p95Interval.low)}–${formatMs(d.p95Interval.high)}</div>` : null}</td><td class="num">${d.maxP95Ms !== undefined ? formatMs(d.maxP95Ms, true) : '—'}</td><td>${verdict(d)}</td></tr>`,
   )}</tbody>
 </table>`;
 }

@@ -162,6 +162,18 @@ describe('the report of the two-site shop (hand-computed: optimum $742.26, statu
     expect(page).toContain('40.1% of the status quo');
   });
 
+  it('marks servers per site and every delay row with the evaluator’s numbers, for the e2e comparison with the page', () => {
+    const e = solved.plan.evaluation!;
+    const sq = solved.baselines.statusQuo.evaluation;
+    const sites = [...page.matchAll(/data-testid="report-site-servers" data-site="([^"]+)" data-value="([^"]+)"/g)].map((m) => [m[1], Number(m[2])]);
+    expect(Object.fromEntries(sites)).toEqual({ dc: e.serversBySite.dc ?? 0, aws: e.serversBySite.aws ?? 0 });
+    expect(sites.reduce((n, [, v]) => n + (v as number), 0)).toBe(4);
+    const today = [...page.matchAll(/data-testid="report-site-servers-today" data-site="([^"]+)" data-value="([^"]+)"/g)].map((m) => [m[1], Number(m[2])]);
+    expect(Object.fromEntries(today)).toEqual({ dc: sq.serversBySite.dc ?? 0, aws: sq.serversBySite.aws ?? 0 });
+    const delays = [...page.matchAll(/data-testid="report-delay" data-transaction="([^"]+)" data-region="([^"]+)" data-mean="([^"]+)" data-p95="([^"]+)"/g)];
+    expect(delays.map((m) => [m[1], m[2], Number(m[3]), Number(m[4])])).toEqual(e.delays.map((d) => [d.transactionId, d.regionId, d.meanMs, d.p95Ms]));
+  });
+
   it('is one self-contained page: no script, no external URL, a strict CSP and a print style sheet', () => {
     expect(page.startsWith('<!doctype html>')).toBe(true);
     expect(page).not.toMatch(/<script/i);

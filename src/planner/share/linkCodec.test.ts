@@ -8,7 +8,9 @@ import { smallScenarioArb } from '../testing/randomScenario';
 import { inflateSync } from 'fflate';
 import golden from './golden/link-format-1.json' with { type: 'json' };
 import golden2 from './golden/link-format-2.json' with { type: 'json' };
+import goldenSettings from './golden/link-format-2-settings.json' with { type: 'json' };
 import {
+  checkPlanSettings,
   crc32,
   decodeShareLink,
   encodeShareLink,
@@ -26,6 +28,9 @@ import {
 import { LINK_DICTIONARY_FORMAT_2 } from './linkDictionary';
 
 const settings = { timeLimitSeconds: 60, mipGap: 0 };
+/** Settings as a link without an objective or a horizon opens: the cost objective, no amortisation. */
+const opened = <T extends object>(s: T) => ({ objective: { kind: 'cost' }, migrationAmortisationMonths: 0, ...s });
+const openedSettings = opened(settings);
 
 /** A link payload built by hand from any JSON text, as link format 1 lays it out. */
 function handMadeLink(json: string, { crc, length }: { crc?: number; length?: number } = {}): string {
@@ -117,7 +122,7 @@ describe('share link codec', () => {
     // An unmodified sample is an empty patch of it: a few dozen characters.
     expect(link.length).toBeLessThan(64);
     const result = decodeShareLink(`#${link}`);
-    expect(result).toEqual({ ok: true, document: sample.document, settings: { timeLimitSeconds: 45, mipGap: 0.005 }, migrationsApplied: [] });
+    expect(result).toEqual({ ok: true, document: sample.document, settings: opened({ timeLimitSeconds: 45, mipGap: 0.005 }), migrationsApplied: [] });
     // The same scenario after validation (so the same plan), and a stable encoding.
     if (result.ok) {
       expect(parseScenario(result.document)).toEqual(parseScenario(sample.document));
@@ -132,17 +137,27 @@ describe('share link codec', () => {
   });
 
   it('round-trips random valid scenarios and settings (property)', () => {
-    const settingsArb = fc.record({
-      timeLimitSeconds: fc.double({ min: Number.MIN_VALUE, max: 1e6, noNaN: true }),
-      mipGap: fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }).map((g) => (Object.is(g, -0) ? 0 : g)),
-    });
+    const amount = fc.double({ min: 0, max: 1e9, noNaN: true }).map((x) => (Object.is(x, -0) ? 0 : x));
+    const settingsArb = fc.record(
+      {
+        timeLimitSeconds: fc.double({ min: Number.MIN_VALUE, max: 1e6, noNaN: true }),
+        mipGap: fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }).map((g) => (Object.is(g, -0) ? 0 : g)),
+        objective: fc.oneof(
+          fc.constant({ kind: 'cost' as const }),
+          amount.map((budgetUSD) => ({ kind: 'delay' as const, budgetUSD })),
+          amount.map((usdPerMs) => ({ kind: 'weighted' as const, usdPerMs })),
+        ),
+        migrationAmortisationMonths: fc.integer({ min: 0, max: 120 }),
+      },
+      { requiredKeys: ['timeLimitSeconds', 'mipGap'] },
+    );
     fc.assert(
       fc.property(smallScenarioArb, settingsArb, (scenario, s) => {
         const result = decodeShareLink(encodeShareLink({ scenario, settings: s }));
         expect(result.ok).toBe(true);
         if (!result.ok) return;
         expect(result.document).toEqual(JSON.parse(JSON.stringify(scenario)));
-        expect(result.settings).toEqual(s);
+        expect(result.settings).toEqual(opened(s));
         const reparsed = parseScenario(result.document);
         expect(reparsed.ok && reparsed.scenario).toEqual(scenario);
       }),
@@ -288,7 +303,7 @@ describe('share link codec', () => {
     expectFailure(withSettings({ timeLimitSeconds: 60, mipGap: -0.1 }), /MIP gap/);
     expectFailure(withSettings(undefined), /solver settings are invalid: the settings are missing/);
     const ok = decodeShareLink(withSettings({ timeLimitSeconds: 0.5, mipGap: 0.999, future: true }));
-    expect(ok.ok && ok.settings).toEqual({ timeLimitSeconds: 0.5, mipGap: 0.999 });
+    expect(ok.ok && ok.settings).toEqual(opened({ timeLimitSeconds: 0.5, mipGap: 0.999 }));
   });
 
   it('runs the scenario through the migrations and reports them', () => {
@@ -298,7 +313,9 @@ describe('share link codec', () => {
 
   it('still opens a link made by link format 1 (a stored link, never regenerated)', () => {
     const result = decodeShareLink(golden.link);
-    expect(result).toMatchObject({ ok: true, settings: golden.settings });
+    // Format 1 had no objective or horizon: the link opens with their defaults.
+    expect(result).toMatchObject({ ok: true, settings: opened(golden.settings) });
+    expect(result.ok && result.settings).toEqual(opened(golden.settings));
     if (result.ok) {
       expect(result.document).toEqual(golden.document);
       expect(parseScenario(result.document).ok).toBe(true);
@@ -328,6 +345,101 @@ describe('share link codec', () => {
 
   it('refuses to encode something that is not JSON data', () => {
     expect(() => encodeShareLink({ scenario: undefined, settings })).toThrow(/not JSON data/);
+  });
+});
+
+describe('share links carry every solver setting: objective and amortisation horizon', () => {
+  const webshop = SAMPLES.find((s) => s.id === 'webshop')!;
+  const delay = { timeLimitSeconds: 30, mipGap: 0.01, objective: { kind: 'delay' as const, budgetUSD: 5200.5 }, migrationAmortisationMonths: 12 };
+  const weighted = { timeLimitSeconds: 30, mipGap: 0.01, objective: { kind: 'weighted' as const, usdPerMs: 0 }, migrationAmortisationMonths: 120 };
+  /** The settings object as written inside a whole-document link. */
+  const writtenSettings = (link: string): unknown => {
+    const bytes = fromBase64Url(link.slice(3))!;
+    expect(bytes[0]).toBe(0);
+    let at = 1;
+    while (bytes[at]! & 0x80) at++;
+    const body = inflateSync(bytes.subarray(at + 5), { dictionary: DICTIONARY });
+    return (JSON.parse(new TextDecoder().decode(body)) as { settings: unknown }).settings;
+  };
+  const withSettings = (s: unknown) => handMadeLink2(JSON.stringify({ scenario: twoSiteShop(), settings: s }));
+
+  it.each([
+    ['delay with a budget, 12 months', delay],
+    ['weighted, the largest horizon', weighted],
+  ])('round-trips %s, as a sample patch and as a whole document', (_label, s) => {
+    const patch = encodeShareLink({ scenario: webshop.document, settings: s });
+    expect(baseIdLength(patch)).toBe('webshop'.length);
+    expect(decodeShareLink(patch)).toEqual({ ok: true, document: webshop.document, settings: s, migrationsApplied: [] });
+    const whole = encodeShareLink({ scenario: twoSiteShop(), settings: s }, { bases: [] });
+    expect(decodeShareLink(whole)).toEqual({ ok: true, document: twoSiteShop(), settings: s, migrationsApplied: [] });
+  });
+
+  it('writes the objective and the horizon only when they differ from the link defaults, so default links are what they were', () => {
+    const plain = encodeShareLink({ scenario: webshop.document, settings });
+    expect(encodeShareLink({ scenario: webshop.document, settings: { ...settings, objective: { kind: 'cost' }, migrationAmortisationMonths: 0 } })).toBe(plain);
+    const whole = encodeShareLink({ scenario: twoSiteShop(), settings: { ...settings, objective: { kind: 'cost' }, migrationAmortisationMonths: 0 } }, { bases: [] });
+    expect(writtenSettings(whole)).toEqual({ timeLimitSeconds: 60, mipGap: 0 });
+    expect(writtenSettings(encodeShareLink({ scenario: twoSiteShop(), settings: delay }, { bases: [] }))).toEqual({
+      timeLimitSeconds: 30,
+      mipGap: 0.01,
+      objective: { kind: 'delay', budgetUSD: 5200.5 },
+      migrationAmortisationMonths: 12,
+    });
+    // A non-default objective and horizon cost under a hundred characters: the unchanged webshop sample, 37 → 125.
+    expect(plain.length).toBeLessThan(45);
+    expect(encodeShareLink({ scenario: webshop.document, settings: delay }).length).toBeLessThan(140);
+  });
+
+  it('keeps the fields an older Tierwise reads where they were, so it still opens a newer link', () => {
+    const written = writtenSettings(encodeShareLink({ scenario: twoSiteShop(), settings: weighted }, { bases: [] }));
+    // What a Tierwise that knows only the time limit and the gap checks, and what it takes.
+    expect(checkPlanSettings(written)).toEqual({ ok: true, value: { timeLimitSeconds: 30, mipGap: 0.01 } });
+  });
+
+  it("carries only the objective's own fields", () => {
+    const sloppy = { ...settings, objective: { kind: 'delay', budgetUSD: 900, usdPerMs: 4, note: 'x' } as unknown as typeof delay.objective };
+    const link = encodeShareLink({ scenario: twoSiteShop(), settings: sloppy }, { bases: [] });
+    expect(writtenSettings(link)).toEqual({ timeLimitSeconds: 60, mipGap: 0, objective: { kind: 'delay', budgetUSD: 900 } });
+    expect(decodeShareLink(link).ok && (decodeShareLink(link) as { settings: unknown }).settings).toEqual({ ...settings, objective: { kind: 'delay', budgetUSD: 900 }, migrationAmortisationMonths: 0 });
+  });
+
+  it('refuses a link with an unusable objective or horizon, naming the field, instead of using something else', () => {
+    const base = { timeLimitSeconds: 60, mipGap: 0 };
+    expectFailure(withSettings({ ...base, objective: { kind: 'delay', budgetUSD: -500 } }), /^the link's solver settings are invalid: the objective's monthly budget \(budgetUSD\) must be a number of USD ≥ 0, got -500$/);
+    expectFailure(withSettings({ ...base, objective: { kind: 'delay' } }), /budget \(budgetUSD\) must be a number of USD ≥ 0, got nothing/);
+    expectFailure(withSettings({ ...base, objective: { kind: 'delay', budgetUSD: '5000' } }), /budgetUSD.*got "5000"/);
+    expectFailure(withSettings({ ...base, objective: { kind: 'weighted', usdPerMs: -0.5 } }), /weight \(usdPerMs\) must be a number of USD per ms ≥ 0, got -0.5/);
+    expectFailure(withSettings({ ...base, objective: { kind: 'weighted', usdPerMs: null } }), /usdPerMs.*got null/);
+    expectFailure(withSettings({ ...base, objective: { kind: 'fastest' } }), /objective's kind must be "cost", "delay" or "weighted", got "fastest"/);
+    expectFailure(withSettings({ ...base, objective: 'cost' }), /objective must be an object with a kind, got "cost"/);
+    expectFailure(withSettings({ ...base, objective: null }), /objective must be an object with a kind, got null/);
+    expectFailure(withSettings({ ...base, objective: [] }), /objective must be an object/);
+    for (const months of [-1, 121, 1.5, '12', null]) {
+      expectFailure(withSettings({ ...base, migrationAmortisationMonths: months }), new RegExp(`horizon must be a whole number of months from 0 to 120, got ${JSON.stringify(months).replace('.', '\\.')}$`));
+    }
+    // The same checks in format 1, whose reader shares them.
+    expectFailure(handMadeLink(JSON.stringify({ scenario: twoSiteShop(), settings: { ...base, objective: { kind: 'delay', budgetUSD: -1 } } })), /budgetUSD.*got -1/);
+    // And in a patch link of a sample.
+    const patchBody = JSON.stringify({ settings: { ...base, objective: { kind: 'delay', budgetUSD: -1 } }, patch: [] });
+    const finalCrc = crc32(utf8(JSON.stringify({ scenario: webshop.document, settings: { ...base, objective: { kind: 'delay', budgetUSD: -1 } } })));
+    expectFailure(handMadeLink2(patchBody, { base: { id: 'webshop', crc: canonicalCrc(webshop.document), finalCrc } }), /budgetUSD.*got -1/);
+  });
+
+  it('accepts the edge values: a budget and a weight of 0, 0 and 120 months, an explicit cost objective', () => {
+    const base = { timeLimitSeconds: 60, mipGap: 0 };
+    const open = (s: unknown) => {
+      const r = decodeShareLink(withSettings(s));
+      return r.ok ? r.settings : r.message;
+    };
+    expect(open({ ...base, objective: { kind: 'delay', budgetUSD: 0 }, migrationAmortisationMonths: 120 })).toEqual({ ...base, objective: { kind: 'delay', budgetUSD: 0 }, migrationAmortisationMonths: 120 });
+    expect(open({ ...base, objective: { kind: 'weighted', usdPerMs: 0 } })).toEqual({ ...base, objective: { kind: 'weighted', usdPerMs: 0 }, migrationAmortisationMonths: 0 });
+    expect(open({ ...base, objective: { kind: 'cost', budgetUSD: -1 }, migrationAmortisationMonths: 0 })).toEqual({ ...base, objective: { kind: 'cost' }, migrationAmortisationMonths: 0 });
+  });
+
+  it('still opens the stored links with an objective and a horizon (never regenerated)', () => {
+    for (const entry of [goldenSettings.weighted, goldenSettings.delay]) {
+      expect(decodeShareLink(entry.link)).toEqual({ ok: true, document: goldenSettings.document, settings: entry.settings, migrationsApplied: [] });
+    }
   });
 });
 
@@ -367,7 +479,7 @@ describe('share link format 2: patches of the built-in samples, preset dictionar
       expect(baseIdLength(link)).toBe(sample.id.length);
       expect(link.length).toBeLessThan(400);
       const result = decodeShareLink(link);
-      expect(result).toEqual({ ok: true, document, settings, migrationsApplied: [] });
+      expect(result).toEqual({ ok: true, document, settings: openedSettings, migrationsApplied: [] });
       // Exactly the same text, key order included, and the same link again.
       expect(result.ok && JSON.stringify(result.document)).toBe(JSON.stringify(document));
       if (result.ok) expect(encodeShareLink({ scenario: result.document, settings: result.settings })).toBe(link);
@@ -381,7 +493,7 @@ describe('share link format 2: patches of the built-in samples, preset dictionar
       const link = encodeShareLink({ scenario: document, settings });
       expect(baseIdLength(link)).toBe(sample.id.length);
       expect(link.length).toBeLessThan(encodeShareLink({ scenario: document, settings }, { bases: [] }).length);
-      expect(decodeShareLink(link)).toEqual({ ok: true, document, settings, migrationsApplied: [] });
+      expect(decodeShareLink(link)).toEqual({ ok: true, document, settings: openedSettings, migrationsApplied: [] });
     }
   });
 
@@ -462,11 +574,11 @@ describe('share link format 2: patches of the built-in samples, preset dictionar
 
   it('still opens the stored format-2 links (never regenerated)', () => {
     const whole = decodeShareLink(golden2.wholeDocument.link);
-    expect(whole).toEqual({ ok: true, document: golden2.wholeDocument.document, settings: golden2.wholeDocument.settings, migrationsApplied: [] });
+    expect(whole).toEqual({ ok: true, document: golden2.wholeDocument.document, settings: opened(golden2.wholeDocument.settings), migrationsApplied: [] });
 
     const patch = decodeShareLink(golden2.samplePatch.link);
     if (canonicalCrc(webshop.document) === golden2.samplePatch.webshopCrc32) {
-      expect(patch).toEqual({ ok: true, document: golden2.samplePatch.document, settings: golden2.samplePatch.settings, migrationsApplied: [] });
+      expect(patch).toEqual({ ok: true, document: golden2.samplePatch.document, settings: opened(golden2.samplePatch.settings), migrationsApplied: [] });
       expect(patch.ok && JSON.stringify(patch.document)).toBe(JSON.stringify(golden2.samplePatch.document));
     } else {
       // The webshop sample has changed since the link was made: it must say so, not open something else.
@@ -478,7 +590,7 @@ describe('share link format 2: patches of the built-in samples, preset dictionar
     expect(decodeShareLink(golden.link)).toMatchObject({ ok: true, document: golden.document, settings: golden.settings });
     for (const sample of SAMPLES) {
       const result = decodeShareLink(handMadeLink(JSON.stringify({ scenario: sample.document, settings })));
-      expect(result).toEqual({ ok: true, document: sample.document, settings, migrationsApplied: [] });
+      expect(result).toEqual({ ok: true, document: sample.document, settings: openedSettings, migrationsApplied: [] });
     }
   });
 
@@ -529,7 +641,7 @@ describe('share link format 2: patches of the built-in samples, preset dictionar
     it('opens when it is right: a hand-made patch of the sample', () => {
       const expected = { ...copy(webshop.document), name: 'Renamed' };
       const finalCrc = crc32(utf8(JSON.stringify({ scenario: expected, settings })));
-      expect(decodeShareLink(patchLink([{ op: 'replace', path: '/name', value: 'Renamed' }], finalCrc))).toEqual({ ok: true, document: expected, settings, migrationsApplied: [] });
+      expect(decodeShareLink(patchLink([{ op: 'replace', path: '/name', value: 'Renamed' }], finalCrc))).toEqual({ ok: true, document: expected, settings: openedSettings, migrationsApplied: [] });
       expect(decodeShareLink(patchLink([], canonicalCrc({ scenario: webshop.document, settings }))).ok).toBe(true);
     });
 

@@ -13,6 +13,21 @@
  * was, down to its key order. Its "final JSON" is the compact text
  * `{"scenario":<the raw document>,"settings":{"timeLimitSeconds":…,"mipGap":…}}`.
  *
+ * Settings. `timeLimitSeconds` and `mipGap` are always there. A link may also
+ * hold (links made before these two were added never do) `objective` (`{"kind":"cost"}`,
+ * `{"kind":"delay","budgetUSD":…}` or `{"kind":"weighted","usdPerMs":…}`) and
+ * `migrationAmortisationMonths` (a whole number, 0–120). Both are optional and
+ * written only when they differ from their link defaults (LINK_SETTING_DEFAULTS:
+ * the cost objective, 0 months), which are part of the format and never change
+ * with the app's own defaults; a link without them (every link made before) means
+ * exactly those. This grows format 2 instead of starting a format 3 because the
+ * settings are JSON that every reader so far checks field by field and ignores
+ * members it does not know: links made before open unchanged, a link with the
+ * default objective is byte for byte what it was, and an older Tierwise still opens
+ * a newer link's scenario exactly (with the cost objective: the one thing it cannot
+ * know). Every value is checked on reading; a bad one refuses the link with a
+ * message naming the field.
+ *
  * Link format 1 (Tierwise 0.1), bytes:
  *
  *   varint  length of the final JSON in bytes (LEB128)
@@ -78,7 +93,8 @@
 import { deflateSync, inflateSync } from 'fflate';
 import { applyPatch, createPatch, Pointer, type Operation } from 'rfc6902';
 import { diffAny, diffArrays, diffObjects, type Diff } from 'rfc6902/diff.js';
-import type { PlanSettings } from '../index';
+import type { LayoutPlanSettings } from '../placement/planLayout';
+import type { PlacementObjective } from '../placement/layoutModel';
 import { SAMPLES } from '../samples';
 import { parseScenario, type ValidationIssue } from '../scenario/validate';
 import type { Migration } from '../scenario/migrate';
@@ -108,12 +124,28 @@ export const MAX_SHARE_JSON_BYTES = 20 * 1024 * 1024;
  */
 export const MAX_PATCH_OPERATIONS = 10_000;
 
+/** The longest migration amortisation horizon a link (and the settings form) accepts, in months. */
+export const MAX_AMORTISATION_MONTHS = 120;
+
 const DICTIONARY = new TextEncoder().encode(LINK_DICTIONARY_FORMAT_2);
+
+/** The solver settings a link carries: all that the page keeps. */
+export type LinkSettings = Pick<LayoutPlanSettings, 'timeLimitSeconds' | 'mipGap' | 'objective' | 'migrationAmortisationMonths'>;
+
+/**
+ * What a link without `objective` or `migrationAmortisationMonths` means (every link
+ * made before they were added). Part of the link format: never change these.
+ */
+export const LINK_SETTING_DEFAULTS: Readonly<Pick<LinkSettings, 'objective' | 'migrationAmortisationMonths'>> = Object.freeze({
+  objective: Object.freeze({ kind: 'cost' }) as PlacementObjective,
+  migrationAmortisationMonths: 0,
+});
 
 export interface ShareLinkContent {
   /** The raw scenario document, as loaded (untrusted JSON until validated). */
   scenario: unknown;
-  settings: PlanSettings;
+  /** Settings to carry; an absent objective or horizon is the link default. */
+  settings: Pick<LinkSettings, 'timeLimitSeconds' | 'mipGap'> & Partial<LinkSettings>;
 }
 
 /** A document a link may be a patch of: the built-in samples (`SAMPLES`) unless a test passes others. */
@@ -126,7 +158,7 @@ export interface ShareLinkBase {
 }
 
 export type DecodeResult =
-  | { ok: true; document: unknown; settings: PlanSettings; migrationsApplied: string[] }
+  | { ok: true; document: unknown; settings: LinkSettings; migrationsApplied: string[] }
   | { ok: false; message: string; issues?: ValidationIssue[] };
 
 export type LinkLengthVerdict = 'ok' | 'long' | 'too-long';
@@ -149,7 +181,7 @@ export interface EncodeOptions {
  * scenario is not JSON data.
  */
 export function encodeShareLink({ scenario, settings }: ShareLinkContent, options: EncodeOptions = {}): string {
-  const linkSettings = { timeLimitSeconds: settings.timeLimitSeconds, mipGap: settings.mipGap };
+  const linkSettings = settingsForLink(settings);
   const json = JSON.stringify({ scenario, settings: linkSettings });
   if (json === undefined || scenario === undefined) throw new TypeError('the scenario cannot be shared: it is not JSON data');
   const finalBytes = utf8(json);
@@ -166,7 +198,23 @@ export function encodeShareLink({ scenario, settings }: ShareLinkContent, option
   return best;
 }
 
-function encodePatchLink(base: ShareLinkBase, document: Record<string, unknown>, json: string, finalBytes: Uint8Array, settings: PlanSettings): string | null {
+/**
+ * The settings object written into a link: the time limit and the gap, then the
+ * objective and the horizon only when they are not the link defaults (so a link
+ * with default settings is exactly what it was before they were added), with
+ * nothing but the objective's own fields.
+ */
+function settingsForLink(settings: ShareLinkContent['settings']): Record<string, unknown> {
+  const out: Record<string, unknown> = { timeLimitSeconds: settings.timeLimitSeconds, mipGap: settings.mipGap };
+  const o = settings.objective;
+  if (o && o.kind === 'delay') out.objective = { kind: 'delay', budgetUSD: o.budgetUSD };
+  else if (o && o.kind === 'weighted') out.objective = { kind: 'weighted', usdPerMs: o.usdPerMs };
+  const months = settings.migrationAmortisationMonths;
+  if (months !== undefined && months !== LINK_SETTING_DEFAULTS.migrationAmortisationMonths) out.migrationAmortisationMonths = months;
+  return out;
+}
+
+function encodePatchLink(base: ShareLinkBase, document: Record<string, unknown>, json: string, finalBytes: Uint8Array, settings: Record<string, unknown>): string | null {
   const id = asciiBytes(base.id);
   const canonical = canonicalBase(base);
   if (!id || !canonical) return null;
@@ -270,7 +318,7 @@ function decode(hash: string, options: DecodeOptions): DecodeResult {
   }
   const { scenario, settings: rawSettings } = data as { scenario: unknown; settings?: unknown };
 
-  const settings = checkPlanSettings(rawSettings);
+  const settings = checkLinkSettings(rawSettings);
   if (!settings.ok) return { ok: false, message: `the link's solver settings are invalid: ${settings.message}` };
 
   const parsed = parseScenario(scenario, options.migrations);
@@ -575,8 +623,8 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-/** Plan settings from a link or a saved record: a time limit > 0 seconds and a relative gap 0 ≤ gap < 1. */
-export function checkPlanSettings(value: unknown): { ok: true; value: PlanSettings } | { ok: false; message: string } {
+/** The time limit and gap of a link or a saved record: a time limit > 0 seconds and a relative gap 0 ≤ gap < 1. */
+export function checkPlanSettings(value: unknown): { ok: true; value: Pick<LinkSettings, 'timeLimitSeconds' | 'mipGap'> } | { ok: false; message: string } {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return { ok: false, message: 'the settings are missing' };
   }
@@ -588,6 +636,40 @@ export function checkPlanSettings(value: unknown): { ok: true; value: PlanSettin
     return { ok: false, message: `the MIP gap must be a fraction from 0 to less than 1, got ${show(mipGap)}` };
   }
   return { ok: true, value: { timeLimitSeconds, mipGap } };
+}
+
+/**
+ * All the settings of a link: the time limit and the gap as checkPlanSettings wants
+ * them, and, when present, an objective (cost; delay with a budget ≥ 0 USD; weighted
+ * with ≥ 0 USD per ms) and a horizon (a whole number of months, 0–120). Absent ones
+ * are the link defaults; a present but unusable one is refused, never replaced.
+ */
+export function checkLinkSettings(value: unknown): { ok: true; value: LinkSettings } | { ok: false; message: string } {
+  const basic = checkPlanSettings(value);
+  if (!basic.ok) return basic;
+  const raw = value as Record<string, unknown>;
+
+  let objective: PlacementObjective = { ...LINK_SETTING_DEFAULTS.objective };
+  if (raw.objective !== undefined) {
+    const o = raw.objective;
+    if (o === null || typeof o !== 'object' || Array.isArray(o)) return { ok: false, message: `the objective must be an object with a kind, got ${show(o)}` };
+    const { kind, budgetUSD, usdPerMs } = o as Record<string, unknown>;
+    const amount = (x: unknown) => typeof x === 'number' && Number.isFinite(x) && x >= 0;
+    if (kind === 'cost') objective = { kind };
+    else if (kind === 'delay') {
+      if (!amount(budgetUSD)) return { ok: false, message: `the objective's monthly budget (budgetUSD) must be a number of USD ≥ 0, got ${show(budgetUSD)}` };
+      objective = { kind, budgetUSD: budgetUSD as number };
+    } else if (kind === 'weighted') {
+      if (!amount(usdPerMs)) return { ok: false, message: `the objective's weight (usdPerMs) must be a number of USD per ms ≥ 0, got ${show(usdPerMs)}` };
+      objective = { kind, usdPerMs: usdPerMs as number };
+    } else return { ok: false, message: `the objective's kind must be "cost", "delay" or "weighted", got ${show(kind)}` };
+  }
+
+  const months = raw.migrationAmortisationMonths === undefined ? LINK_SETTING_DEFAULTS.migrationAmortisationMonths : raw.migrationAmortisationMonths;
+  if (typeof months !== 'number' || !Number.isInteger(months) || months < 0 || months > MAX_AMORTISATION_MONTHS) {
+    return { ok: false, message: `the migration amortisation horizon must be a whole number of months from 0 to ${MAX_AMORTISATION_MONTHS}, got ${show(months)}` };
+  }
+  return { ok: true, value: { ...basic.value, objective, migrationAmortisationMonths: months } };
 }
 
 function show(value: unknown): string {

@@ -10,6 +10,8 @@ import { downloadTextFile } from './download';
 import { slugify } from './format';
 import type { SolveOutcome } from './useSolve';
 import type { SweepOutcome } from './useTradeoffSweep';
+import type { BurstOutcome } from './useBurstPlan';
+import { burstReport } from '../planner/bursting/burstReport';
 
 export const REPORT_FORMATS = ['html', 'markdown', 'json', 'layout-csv', 'costs-csv', 'delays-csv'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -25,13 +27,15 @@ export interface ReportFile {
 export const REPORT_MEASURE = 'tierwise-report';
 
 /** The report of what the page shows: the solved plan, its baselines and the shown sweep of the same scenario. */
-export function pageReport(outcome: SolveOutcome, sweep: SweepOutcome | undefined, now: Date = new Date()): Report {
+export function pageReport(outcome: SolveOutcome, sweep: SweepOutcome | undefined, now: Date = new Date(), burst?: BurstOutcome): Report {
   const tradeoff = sweep && sweep.revision === outcome.revision && sweep.points.length > 0 ? { kind: sweep.sweep.kind, points: sweep.points } : undefined;
+  const bursting = burst && burst.revision === outcome.revision ? burstReport(outcome.scenario, burst) : undefined;
   return buildReport({
     scenario: outcome.scenario,
     plan: outcome.plan,
     baselines: outcome.baselines,
     ...(tradeoff ? { tradeoff } : {}),
+    ...(bursting ? { bursting } : {}),
     generatedAt: now.toISOString(),
   });
 }
@@ -56,9 +60,9 @@ export function reportFile(report: Report, format: ReportFormat, document: unkno
 }
 
 /** Builds the report in one format, records how long that took, and saves it. */
-export function exportReport(outcome: SolveOutcome, sweep: SweepOutcome | undefined, format: ReportFormat): { fileName: string; buildMs: number } {
+export function exportReport(outcome: SolveOutcome, sweep: SweepOutcome | undefined, format: ReportFormat, burst?: BurstOutcome): { fileName: string; buildMs: number } {
   const started = performance.now();
-  const file = reportFile(pageReport(outcome, sweep), format, outcome.document);
+  const file = reportFile(pageReport(outcome, sweep, new Date(), burst), format, outcome.document);
   const ended = performance.now();
   performance.measure(REPORT_MEASURE, { start: started, end: ended, detail: { format, characters: file.text.length } });
   downloadTextFile(file.fileName, file.text, file.type);

@@ -3,7 +3,7 @@
  * bursting MILP for each candidate region and prices the comparisons. It can be
  * cancelled, and its result is dropped when the scenario is replaced.
  */
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useMutationState, type MutationState } from '@tanstack/react-query';
 import { useCallback, useRef, useState } from 'react';
 import type { SolveProgress } from '../planner';
 import type { BurstComparison } from '../planner/bursting/planBursting';
@@ -32,6 +32,7 @@ interface BurstRequest {
 }
 
 const FLUSH_MS = 150;
+const BURST_KEY = ['burst-plan'];
 
 export function useBurstPlan() {
   const revision = useAppStore(selectRevision);
@@ -42,7 +43,7 @@ export function useBurstPlan() {
   const runCounter = useRef(0);
 
   const mutation = useMutation<BurstOutcome, Error, BurstRequest>({
-    mutationKey: ['burst-plan'],
+    mutationKey: BURST_KEY,
     mutationFn: async (request) => {
       const run = ++runCounter.current;
       const startedAt = performance.now();
@@ -101,3 +102,14 @@ export function useBurstPlan() {
 }
 
 export type BurstPlanState = ReturnType<typeof useBurstPlan>;
+
+/** The bursting plan of the current scenario, if one was computed (for the report export). */
+export function useShownBurst(): BurstOutcome | undefined {
+  const revision = useAppStore(selectRevision);
+  const states = useMutationState<MutationState<BurstOutcome, Error, BurstRequest>>({
+    filters: { mutationKey: BURST_KEY },
+    select: (mutation) => mutation.state as MutationState<BurstOutcome, Error, BurstRequest>,
+  });
+  const latest = states[states.length - 1];
+  return latest?.status === 'success' && latest.data?.revision === revision ? latest.data : undefined;
+}

@@ -16,6 +16,8 @@ import { loadGlpk, parseScenarioJson, toCplexLp } from '../planner';
 import { DEFAULT_LAYOUT_PLAN_SETTINGS, planLayout, type LayoutPlanSettings } from '../planner/placement/planLayout';
 import { buildLayoutModel } from '../planner/placement/layoutModel';
 import { computeBaselines } from '../planner/placement/baselines';
+import { burstReport } from '../planner/bursting/burstReport';
+import { compareBursting } from '../planner/bursting/planBursting';
 import { buildReport, costsCsv, delaysCsv, layoutCsv, renderHtmlReport, renderMarkdownReport, reportJson } from '../planner/report';
 import { formatPlanSummary } from './summary';
 
@@ -119,12 +121,20 @@ export async function main(argv: string[]): Promise<number> {
   const plan = planLayout(parsed.scenario, glpk, settings);
   const baselines = computeBaselines(parsed.scenario, { migrationAmortisationMonths: settings.migrationAmortisationMonths });
   console.log(formatPlanSummary(parsed.scenario, plan, baselines));
+  // A scenario with demand profiles is planned for bursting too, with the same limits.
+  const burst = parsed.scenario.demand ? compareBursting(parsed.scenario, glpk, { timeLimitSeconds: settings.timeLimitSeconds, mipGap: settings.mipGap }) : undefined;
+  if (burst) {
+    console.log(`\nBursting over ${parsed.scenario.demand!.profiles[0]?.values.length ?? 0} periods: ${burst.plan.status}${burst.plan.message ? ` (${burst.plan.message})` : ''}`);
+    if (burst.plan.evaluation) console.log(`  optimum: $${burst.plan.evaluation.cost.total.toFixed(2)} bursting to ${burst.plan.schedule!.burstRegion ?? 'nowhere'}, ${burst.plan.evaluation.events.length} burst events, solved in ${burst.plan.solveSeconds.toFixed(1)} s`);
+    for (const b of burst.baselines) console.log(`  ${b.name}: $${b.evaluation.cost.total.toFixed(2)}${b.evaluation.feasible ? '' : ` (violates ${b.evaluation.violations.length} constraints)`}`);
+  }
   if (args.values.out) {
     writeFileSync(args.values.out, JSON.stringify({ scenarioName: parsed.scenario.name, plan, baselines }, null, 2) + '\n');
     console.log(`plan written to ${args.values.out}`);
   }
   if (reportPath !== undefined && reportFormat) {
-    const report = buildReport({ scenario: parsed.scenario, plan, baselines, generatedAt: new Date().toISOString() });
+    const bursting = burst ? burstReport(parsed.scenario, burst) : undefined;
+    const report = buildReport({ scenario: parsed.scenario, plan, baselines, generatedAt: new Date().toISOString(), ...(bursting ? { bursting } : {}) });
     const files = reportFiles(reportPath, reportFormat);
     let written: boolean;
     if (typeof files !== 'string') {

@@ -3,6 +3,7 @@ import { errorMessage } from '../app/errors';
 import { exportReport, type ReportFormat } from '../app/reportExport';
 import type { SolveOutcome } from '../app/useSolve';
 import { useShownSweep } from '../app/useTradeoffSweep';
+import { useShownBurst } from '../app/useBurstPlan';
 
 const CHOICES: { format: ReportFormat; label: string; title: string; ariaLabel?: string }[] = [
   { format: 'html', label: 'HTML report', title: 'One self-contained page with charts; print it for a PDF' },
@@ -16,11 +17,12 @@ const CHOICES: { format: ReportFormat; label: string; title: string; ariaLabel?:
 /** Saves the plan shown above (and the trade-off curve, when one was swept) as a report file, one format per click. */
 export function ExportReport({ outcome }: { outcome: SolveOutcome }) {
   const sweep = useShownSweep();
+  const burst = useShownBurst();
   const headingId = useId();
   const [result, setResult] = useState<{ ok: true; fileName: string } | { ok: false; message: string } | null>(null);
   const save = (format: ReportFormat) => {
     try {
-      setResult({ ok: true, fileName: exportReport(outcome, sweep, format).fileName });
+      setResult({ ok: true, fileName: exportReport(outcome, sweep, format, burst).fileName });
     } catch (error) {
       setResult({ ok: false, message: errorMessage(error) });
     }

@@ -42,36 +42,36 @@ export function BurstingPanel({ scenario }: { scenario: Scenario }) {
       </p>
       <div className="tradeoff-form burst-form">
         <div className="field">
-        <label htmlFor={ids.region}>Burst region</label>
-        <select id={ids.region} value={region} onChange={(e) => setRegion(e.target.value)} disabled={planner.isRunning}>
-          <option value="">The cheapest of all cloud regions</option>
-          {clouds.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name}
-            </option>
-          ))}
-        </select>
+          <label htmlFor={ids.region}>Burst region</label>
+          <select id={ids.region} value={region} onChange={(e) => setRegion(e.target.value)} disabled={planner.isRunning}>
+            <option value="">The cheapest of all cloud regions</option>
+            {clouds.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
         </div>
         <div className="field">
-        <label htmlFor={ids.reaction}>A burst must start within (minutes)</label>
-        <input id={ids.reaction} inputMode="decimal" value={reaction} placeholder="no limit" onChange={(e) => setReaction(e.target.value)} disabled={planner.isRunning} size={8} />
+          <label htmlFor={ids.reaction}>A burst must start within (minutes)</label>
+          <input id={ids.reaction} inputMode="decimal" value={reaction} placeholder="no limit" onChange={(e) => setReaction(e.target.value)} disabled={planner.isRunning} size={8} />
         </div>
         <div className="tradeoff-buttons">
-        {planner.isRunning ? (
-          <button type="button" className="button button-secondary" onClick={planner.cancel}>
-            Cancel
-          </button>
-        ) : (
-          <button
-            type="button"
-            className="button button-primary"
-            disabled={reason !== null}
-            aria-describedby={reason ? ids.reason : undefined}
-            onClick={() => planner.run({ ...(region ? { burstRegion: region } : {}), ...(typeof parsedReaction === 'number' ? { maxReactionMinutes: parsedReaction } : {}) })}
-          >
-            Plan bursting
-          </button>
-        )}
+          {planner.isRunning ? (
+            <button type="button" className="button button-secondary" onClick={planner.cancel}>
+              Cancel
+            </button>
+          ) : (
+            <button
+              type="button"
+              className="button button-primary"
+              disabled={reason !== null}
+              aria-describedby={reason ? ids.reason : undefined}
+              onClick={() => planner.run({ ...(region ? { burstRegion: region } : {}), ...(typeof parsedReaction === 'number' ? { maxReactionMinutes: parsedReaction } : {}) })}
+            >
+              Plan bursting
+            </button>
+          )}
         </div>
       </div>
       {reason && (

@@ -13,6 +13,7 @@ interface Row {
   seconds: number;
 }
 
+const beyondOwned = (e: BurstEvaluation) => e.cost.total - e.cost.localOwned;
 const cloudSide = (e: BurstEvaluation) => e.cost.cloudServers + e.cost.wanTransfer + e.cost.imageTransfer + e.cost.imageStorage;
 
 /** Every policy costed the same way by the evaluator, the optimum first; savings against buying for the peak. */
@@ -61,7 +62,7 @@ export function BurstComparisonTable({ scenario, comparison }: { scenario: Scena
       {plan.evaluation && greedy && (
         <p className="small" data-testid="milp-vs-greedy">
           MILP against the greedy: {formatMoney(greedy.evaluation.cost.total - plan.evaluation.cost.total)} less over the horizon
-          {greedy.evaluation.cost.total > 0 && ` (${formatPercent((greedy.evaluation.cost.total - plan.evaluation.cost.total) / greedy.evaluation.cost.total)} of the greedy's total, ${formatPercent(cloudSide(greedy.evaluation) > 0 ? (cloudSide(greedy.evaluation) - cloudSide(plan.evaluation)) / cloudSide(greedy.evaluation) : 0)} of its cloud side)`}
+          {beyondOwned(greedy.evaluation) > 0 && ` (${formatPercent((greedy.evaluation.cost.total - plan.evaluation.cost.total) / beyondOwned(greedy.evaluation))} of what the greedy spends beyond the owned data centre)`}
           ; solved in {formatTime(plan.solveSeconds)} against {formatTime(greedy.seconds)} for the greedy.
         </p>
       )}

@@ -70,7 +70,10 @@ function EditorIssueSummary({ issues }: { issues: readonly ValidationIssue[] }) 
 export function ScenarioEditor() {
   const validation = useScenarioValidation();
   const issues = validation.ok ? [] : validation.issues;
-  const byPath = useMemo(() => issuesByPath(issues), [issues]);
+  // Most edits leave the messages as they were: keep the same map then, so the fields do not all re-render.
+  const issuesText = issues.map((i) => `${i.path}\u0000${i.message}`).join('\u0001');
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by content on purpose
+  const byPath = useMemo(() => issuesByPath(issues), [issuesText]);
   const newScenario = useAppStore((s) => s.newScenario);
   return (
     <section className="card scenario-editor" aria-labelledby="scenario-editor-title">

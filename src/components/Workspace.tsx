@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useScenarioValidation } from '../app/store';
 import { useSolve } from '../app/useSolve';
 import { useUndoShortcuts } from '../app/useUndoShortcuts';
-import type { ValidationIssue } from '../planner';
+import { blockedReasonFor } from '../app/blockedReason';
 import { ScenarioEditor } from './editor/ScenarioEditor';
 import { PlanResult } from './PlanResult';
 import { ScenarioOverview } from './ScenarioOverview';
@@ -15,14 +15,6 @@ const TABS: { id: Tab; label: string }[] = [
   { id: 'plan', label: 'Plan' },
   { id: 'edit', label: 'Edit scenario' },
 ];
-
-/** Why Solve is disabled: the first problem, which starts with where it is, and how many more there are. */
-export function blockedReasonFor(issues: readonly ValidationIssue[]): string {
-  const [first] = issues;
-  if (!first) return 'Solving is disabled: the scenario has problems.';
-  const more = issues.length - 1;
-  return `Solving is disabled: ${first.message}${more > 0 ? ` (and ${more} more problem${more === 1 ? '' : 's'})` : ''}.`;
-}
 
 /** The page body: solver controls on the left; the plan or the scenario editor on the right. */
 export function Workspace() {

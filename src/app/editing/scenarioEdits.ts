@@ -9,7 +9,7 @@
  * to every reference, and adding a site or a user region adds the links and
  * latencies the format requires, estimated from the locations where it can.
  */
-import { produce, type Draft } from 'immer';
+import { current, produce, type Draft } from 'immer';
 import type { ScenarioInput, Site, UserRegion } from '../../planner';
 import { estimateLinkLatency, estimateUserLatency } from '../../planner/geo/latencyEstimate';
 import type { DocPath } from './paths';
@@ -431,7 +431,7 @@ export function duplicateComponent(document: unknown, appIndex: number, index: n
     const app = d.applications?.[appIndex];
     const original = app?.components?.[index];
     if (!app || !original) return;
-    const copy = structuredClone(original) as RawComponent;
+    const copy = structuredClone(current(original)) as RawComponent;
     copy.id = uniqueId(`${original.id}-copy`, allComponentIds(d));
     copy.name = `${original.name} (copy)`;
     app.components.splice(index + 1, 0, copy);
@@ -447,7 +447,7 @@ export function duplicateApplication(document: unknown, index: number): unknown 
   return edit(document, (d) => {
     const original = d.applications?.[index];
     if (!original) return;
-    const copy = structuredClone(original) as RawApplication;
+    const copy = structuredClone(current(original)) as RawApplication;
     copy.id = uniqueId(`${original.id}-copy`, d.applications.map((a) => a.id));
     copy.name = `${original.name} (copy)`;
     const componentIds = allComponentIds(d);

@@ -237,3 +237,24 @@ test('a traffic CSV with errors is refused with its rows listed, and the calls s
   await expect(tx.locator('[data-testid^="call-"]')).toHaveCount(3);
   await expect(page.getByRole('button', { name: 'Undo' })).toBeDisabled();
 });
+
+test('the topology graph shows a transaction’s calls, removes one with Delete, and takes the plan’s site colours', async ({ page }) => {
+  await page.goto('/');
+  await openEditor(page);
+  const app = page.getByTestId('application-0');
+  await app.getByText('Topology graph').click();
+  const graph = page.getByTestId('graph-0');
+  await expect(graph.locator('.react-flow__node')).toHaveCount(5);
+  await expect(graph.locator('.react-flow__edge')).toHaveCount(3);
+  await expect(graph.locator('.react-flow__edge-text').first()).toContainText('2× · 85');
+
+  await graph.locator('.react-flow__edge').nth(1).click();
+  await page.keyboard.press('Delete');
+  await expect(graph.locator('.react-flow__edge')).toHaveCount(2);
+  await expect(page.getByTestId('transaction-0-0').locator('[data-testid^="call-"]')).toHaveCount(2);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByTestId('transaction-0-0').locator('[data-testid^="call-"]')).toHaveCount(3);
+
+  await solveAndWait(page);
+  await expect(graph.locator('.react-flow__node').first()).toContainText(' at ');
+});

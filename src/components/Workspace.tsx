@@ -3,6 +3,7 @@ import { useScenarioValidation } from '../app/store';
 import { useSolve } from '../app/useSolve';
 import { useUndoShortcuts } from '../app/useUndoShortcuts';
 import { blockedReasonFor } from '../app/blockedReason';
+import { PlanContext } from './editor/planContext';
 import { ScenarioEditor } from './editor/ScenarioEditor';
 import { PlanResult } from './PlanResult';
 import { ScenarioOverview } from './ScenarioOverview';
@@ -72,7 +73,7 @@ export function Workspace() {
           {validation.ok && <ScenarioOverview scenario={validation.scenario} />}
         </div>
         <div role="tabpanel" id="tabpanel-edit" aria-labelledby="tab-edit" hidden={tab !== 'edit'} className="tabpanel">
-          {editorOpened && <ScenarioEditor />}
+          <PlanContext.Provider value={solver.outcome}>{editorOpened && <ScenarioEditor />}</PlanContext.Provider>
         </div>
       </div>
     </div>

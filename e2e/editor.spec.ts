@@ -258,3 +258,15 @@ test('the topology graph shows a transaction’s calls, removes one with Delete,
   await solveAndWait(page);
   await expect(graph.locator('.react-flow__node').first()).toContainText(' at ');
 });
+
+test('an application with no components or transactions yet shows an empty graph and the validator’s message', async ({ page }) => {
+  await page.goto('/');
+  await openEditor(page);
+  await page.getByRole('button', { name: 'Add application' }).click();
+  const app = page.getByTestId('application-1');
+  await app.getByText('Topology graph').click();
+  await expect(page.getByTestId('graph-1').locator('.react-flow__node')).toHaveCount(0);
+  await expect(app.getByTestId('section-error').first()).toHaveText('applications[1].components must have at least one component, got []');
+  await app.getByRole('button', { name: /^Add component/ }).first().click();
+  await expect(page.getByTestId('graph-1').locator('.react-flow__node')).toHaveCount(1);
+});

@@ -37,7 +37,9 @@ function ComponentNode({ data }: NodeProps<Node<ComponentNodeData>>) {
 }
 
 const nodeTypes = { component: ComponentNode };
-const asList = (v: unknown): Raw[] => (Array.isArray(v) ? (v as Raw[]) : []);
+const NONE: Raw[] = [];
+// The same empty list every time: a fresh [] would re-run the layout and its effect on every render.
+const asList = (v: unknown): Raw[] => (Array.isArray(v) ? (v as Raw[]) : NONE);
 
 export default function ApplicationGraph({ appIndex }: { appIndex: number }) {
   const selectId = useId();

@@ -28,6 +28,7 @@ test('plans the seasonal sample’s bursts: chart, events in the overflow hours,
   await page.goto('/');
   await page.getByLabel('Sample scenario').selectOption('seasonal');
   await expect(page.getByTestId('scenario-name')).toHaveText(scenario.name);
+  await page.getByRole('tab', { name: 'Cloud bursting' }).click();
   const panel = page.getByTestId('bursting-panel');
   await panel.getByRole('button', { name: 'Plan bursting' }).click();
   const result = panel.getByTestId('burst-result');

@@ -10,13 +10,16 @@ import { create } from 'zustand';
 import { parseScenario, type ParseResult, type ValidationIssue } from '../planner';
 import type { PlacementObjective } from '../planner/placement/layoutModel';
 import { DEFAULT_SAMPLE_ID, SAMPLES, sampleById, type Sample } from '../planner/samples';
+import { emptyScenario } from './editing/scenarioEdits';
 import { DEFAULT_SETTINGS, type PlannerSettings } from './settings';
 
 export type ScenarioSource =
   | { kind: 'sample'; sampleId: Sample['id'] }
   | { kind: 'file'; fileName: string }
   | { kind: 'link' }
-  | { kind: 'library'; entryId: string; name: string };
+  | { kind: 'library'; entryId: string; name: string }
+  /** Started from "New empty scenario" in the editor. */
+  | { kind: 'new' };
 
 /** A shared link that could not be opened; the saved work stays. */
 export interface LinkProblem {
@@ -29,6 +32,30 @@ export interface FileProblem {
   fileName: string;
   issues: ValidationIssue[];
 }
+
+/** One undoable state: the document and where it came from (a new empty scenario changes both). */
+interface HistoryEntry {
+  document: unknown;
+  source: ScenarioSource;
+}
+
+/**
+ * Undo history kept in the store rather than by a middleware (zundo): the editor
+ * knows which field an edit is for, so typing into one field is one undo step,
+ * while two quick edits of different fields stay two steps. Time-based
+ * throttling cannot tell those apart.
+ */
+export interface EditHistory {
+  past: HistoryEntry[];
+  future: HistoryEntry[];
+  /** The field (or action) of the last edit and when it happened, to fold keystrokes into one step. */
+  lastKey: string | null;
+  lastAt: number;
+}
+
+export const HISTORY_LIMIT = 200;
+/** Edits of the same field closer together than this are one undo step. */
+export const COALESCE_MS = 1000;
 
 export interface AppState {
   /** The scenario document as loaded: untrusted JSON until validated. */
@@ -56,11 +83,28 @@ export interface AppState {
   setMigrationAmortisationMonths(months: number): void;
   reportUnexpectedError(message: string): void;
   dismissUnexpectedError(): void;
+
+  history: EditHistory;
+  /**
+   * Replaces the document with an edited one (`change` gets the current raw document
+   * and returns the next; see editing/scenarioEdits.ts). Undoable. Successive edits with
+   * the same `coalesceKey` within COALESCE_MS are one undo step (typing into a field).
+   */
+  edit(change: (document: unknown) => unknown, coalesceKey?: string): void;
+  /** Starts from an empty scenario (undoable, like any edit). */
+  newScenario(): void;
+  undo(): void;
+  redo(): void;
 }
 
 const initialSample: Sample = sampleById(DEFAULT_SAMPLE_ID) ?? SAMPLES[0]!;
 
-export const useAppStore = create<AppState>()((set) => ({
+const emptyHistory = (): EditHistory => ({ past: [], future: [], lastKey: null, lastAt: 0 });
+
+/** Time source for coalescing, replaceable in tests. */
+export const editClock = { now: () => Date.now() };
+
+export const useAppStore = create<AppState>()((set, get) => ({
   document: initialSample.document,
   source: { kind: 'sample', sampleId: initialSample.id },
   revision: 0,
@@ -78,10 +122,11 @@ export const useAppStore = create<AppState>()((set) => ({
       revision: s.revision + 1,
       fileProblem: null,
       linkProblem: null,
+      history: emptyHistory(),
     }));
   },
   loadFile(fileName, document) {
-    set((s) => ({ document, source: { kind: 'file', fileName }, revision: s.revision + 1, fileProblem: null, linkProblem: null }));
+    set((s) => ({ document, source: { kind: 'file', fileName }, revision: s.revision + 1, fileProblem: null, linkProblem: null, history: emptyHistory() }));
   },
   openScenario(document, source, settings) {
     set((s) => ({
@@ -91,6 +136,7 @@ export const useAppStore = create<AppState>()((set) => ({
       revision: s.revision + 1,
       fileProblem: null,
       linkProblem: null,
+      history: emptyHistory(),
     }));
   },
   reportLinkProblem(problem) {
@@ -123,6 +169,51 @@ export const useAppStore = create<AppState>()((set) => ({
   dismissUnexpectedError() {
     set({ unexpectedError: null });
   },
+
+  history: emptyHistory(),
+  edit(change, coalesceKey) {
+    const s = get();
+    const next = change(s.document);
+    if (next === s.document) return;
+    const now = editClock.now();
+    const { history } = s;
+    const fold = coalesceKey !== undefined && coalesceKey === history.lastKey && now - history.lastAt < COALESCE_MS && history.past.length > 0;
+    const past = fold ? history.past : [...history.past, { document: s.document, source: s.source }].slice(-HISTORY_LIMIT);
+    set({ document: next, revision: s.revision + 1, history: { past, future: [], lastKey: coalesceKey ?? null, lastAt: now } });
+  },
+  newScenario() {
+    const s = get();
+    set({
+      document: emptyScenario(),
+      source: { kind: 'new' },
+      revision: s.revision + 1,
+      fileProblem: null,
+      linkProblem: null,
+      history: { past: [...s.history.past, { document: s.document, source: s.source }].slice(-HISTORY_LIMIT), future: [], lastKey: null, lastAt: 0 },
+    });
+  },
+  undo() {
+    const s = get();
+    const previous = s.history.past[s.history.past.length - 1];
+    if (!previous) return;
+    set({
+      document: previous.document,
+      source: previous.source,
+      revision: s.revision + 1,
+      history: { past: s.history.past.slice(0, -1), future: [{ document: s.document, source: s.source }, ...s.history.future], lastKey: null, lastAt: 0 },
+    });
+  },
+  redo() {
+    const s = get();
+    const next = s.history.future[0];
+    if (!next) return;
+    set({
+      document: next.document,
+      source: next.source,
+      revision: s.revision + 1,
+      history: { past: [...s.history.past, { document: s.document, source: s.source }], future: s.history.future.slice(1), lastKey: null, lastAt: 0 },
+    });
+  },
 }));
 
 // Selectors: plain functions of the state, so components subscribe to just what they show.
@@ -134,6 +225,8 @@ export const selectFileProblem = (s: AppState) => s.fileProblem;
 export const selectLinkProblem = (s: AppState) => s.linkProblem;
 export const selectUnexpectedError = (s: AppState) => s.unexpectedError;
 export const selectSampleId = (s: AppState) => (s.source.kind === 'sample' ? s.source.sampleId : null);
+export const selectCanUndo = (s: AppState) => s.history.past.length > 0;
+export const selectCanRedo = (s: AppState) => s.history.future.length > 0;
 
 // Validation is memoised per document object: the same document is parsed once,
 // however many components ask.
@@ -170,6 +263,8 @@ export function useScenarioName(): string {
       return source.name;
     case 'link':
       return 'Shared scenario';
+    case 'new':
+      return 'New scenario';
     case 'sample':
       return sampleById(source.sampleId)?.title ?? source.sampleId;
   }
@@ -184,6 +279,8 @@ export function describeSource(source: ScenarioSource): string {
       return `library “${source.name}”`;
     case 'link':
       return 'a shared link';
+    case 'new':
+      return 'a new empty scenario';
     case 'sample':
       return `sample “${sampleById(source.sampleId)?.title ?? source.sampleId}”`;
   }

@@ -1,20 +1,22 @@
 /**
- * The layout solve as a TanStack Query mutation: one worker run per solve (the
- * layout optimiser, then the baselines, all scored by the evaluator), with live
- * progress, Cancel, and a plan that is dropped as soon as the scenario it was
- * computed for is replaced.
+ * The layout solve as a TanStack Query query keyed by a hash of the scenario
+ * document and the solver settings: one worker run per solve (the layout
+ * optimiser, then the baselines, all scored by the evaluator), with live
+ * progress and Cancel. A scenario that was solved before (undo back to it,
+ * reopen it, type the old value again) shows its plan from the cache at once
+ * and is not solved twice. A run stops when the scenario or settings change.
  */
-import { useMutation } from '@tanstack/react-query';
-import { useCallback, useRef, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Scenario, SolveProgress } from '../planner';
 import type { Baselines } from '../planner/placement/baselines';
 import type { LayoutPlan } from '../planner/placement/planLayout';
 import { solveLayoutInWorker, type PlannerRun } from '../workers/plannerClient';
 import type { Reply } from '../workers/planner.worker';
-import { ScenarioRejectedError } from './errors';
+import { isCancelled, ScenarioRejectedError } from './errors';
+import { solveKey } from './solveKey';
 import type { PlannerSettings } from './settings';
-import { selectRevision, useAppStore, validateDocument } from './store';
-import { runStatus, useRunLifecycle } from './workerRun';
+import { selectDocument, selectRevision, selectSettings, useAppStore, validateDocument } from './store';
 
 export interface SolveRequest {
   /** The raw document, sent to the worker (which validates it again). */
@@ -57,31 +59,38 @@ export function nextProgress(previous: LiveProgress, report: SolveProgress): Liv
 }
 
 export interface SolveState {
-  /** Starts a solve of the current scenario with the current settings; ignored while one runs or when invalid. */
+  /** Starts a solve of the current scenario with the current settings; ignored while one runs, when invalid, or when already solved. */
   solve(): void;
   cancel(): void;
   isRunning: boolean;
   progress: LiveProgress | null;
-  /** The plan of the current scenario, if one was computed. */
+  /** The plan of the current scenario and settings, if one was computed. */
   outcome: SolveOutcome | undefined;
-  /** Why the last solve ended without a plan (cancelled, crashed, rejected). */
+  /** Why the last solve of this scenario ended without a plan (cancelled, crashed, rejected). */
   error: Error | null;
   wasCancelled: boolean;
 }
 
 const PROGRESS_FLUSH_MS = 100;
+/** Plans of scenarios no longer shown stay this long, so undo finds them. */
+const PLAN_CACHE_MS = 60 * 60 * 1000;
 
 export function useSolve(): SolveState {
+  const document = useAppStore(selectDocument);
+  const settings = useAppStore(selectSettings);
   const revision = useAppStore(selectRevision);
-  const runRef = useRef<PlannerRun<Reply<{ plan: LayoutPlan; baselines: Baselines }>> | null>(null);
+  const queryKey = useMemo(() => solveKey(document, settings), [document, settings]);
+  const hash = queryKey[1];
+  const current = useRef({ document, settings, revision });
+  current.current = { document, settings, revision };
+
+  const runRef = useRef<{ hash: string; planner: PlannerRun<Reply<{ plan: LayoutPlan; baselines: Baselines }>> } | null>(null);
   const [progress, setProgress] = useState<LiveProgress | null>(null);
 
   // GLPK can print many lines per second; fold them as they come and show the result a few times a second.
   const latest = useRef<{ run: number; progress: LiveProgress } | null>(null);
   const flushTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const runCounter = useRef(0);
-  /** performance.now() when Solve was last pressed. */
-  const startedAt = useRef(0);
 
   const flush = useCallback(() => {
     flushTimer.current = null;
@@ -90,62 +99,82 @@ export function useSolve(): SolveState {
     setProgress((previous) => (previous ? entry.progress : previous));
   }, []);
 
-  const mutation = useMutation<SolveOutcome, Error, SolveRequest>({
-    mutationKey: ['solve-layout'],
-    mutationFn: async (request) => {
+  const query = useQuery<SolveOutcome, Error>({
+    queryKey,
+    // Runs only when Solve is pressed (refetch), never on its own.
+    enabled: false,
+    retry: false,
+    staleTime: Infinity,
+    gcTime: PLAN_CACHE_MS,
+    queryFn: async () => {
+      const request = current.current;
+      const validation = validateDocument(request.document);
+      if (!validation.ok) throw new ScenarioRejectedError(validation.issues);
       const run = ++runCounter.current;
-      let folded: LiveProgress = { phase: 'starting', startedAt: startedAt.current, logLine: null };
+      const startedAt = performance.now();
+      let folded: LiveProgress = { phase: 'starting', startedAt, logLine: null };
+      setProgress(folded);
       const onProgress = (p: SolveProgress) => {
         if (run !== runCounter.current) return;
         folded = nextProgress(folded, p);
         latest.current = { run, progress: folded };
         if (flushTimer.current === null) flushTimer.current = setTimeout(flush, PROGRESS_FLUSH_MS);
       };
-      const planner = solveLayoutInWorker(request.document, request.settings, onProgress);
-      runRef.current = planner;
+      const settingsCopy: PlannerSettings = { ...request.settings, objective: { ...request.settings.objective } };
+      const planner = solveLayoutInWorker(request.document, settingsCopy, onProgress);
+      const entry = { hash: solveKey(request.document, request.settings)[1], planner };
+      runRef.current = entry;
       try {
         const reply = await planner.result;
         if (!reply.ok) throw new ScenarioRejectedError(reply.issues);
         const { plan, baselines } = reply.value;
-        return { plan, baselines, scenario: request.scenario, document: request.document, revision: request.revision };
+        return { plan, baselines, scenario: validation.scenario, document: request.document, revision: request.revision };
       } finally {
-        if (runRef.current === planner) runRef.current = null;
+        if (runRef.current === entry) runRef.current = null;
       }
     },
   });
 
-  const { mutate, reset } = mutation;
-  const resetRef = useRef(reset);
-  resetRef.current = reset;
+  const { refetch } = query;
+  const hasPlan = query.data !== undefined;
 
   const cancel = useCallback(() => {
-    runRef.current?.cancel();
+    runRef.current?.planner.cancel();
   }, []);
 
   const solve = useCallback(() => {
-    if (runRef.current) return;
-    const state = useAppStore.getState();
-    const validation = validateDocument(state.document);
-    if (!validation.ok) return;
-    startedAt.current = performance.now();
-    setProgress({ phase: 'starting', startedAt: startedAt.current, logLine: null });
-    mutate({ document: state.document, scenario: validation.scenario, settings: { ...state.settings, objective: { ...state.settings.objective } }, revision: state.revision });
-  }, [mutate]);
+    if (runRef.current || hasPlan) return;
+    if (!validateDocument(current.current.document).ok) return;
+    void refetch();
+  }, [refetch, hasPlan]);
 
-  useRunLifecycle(
-    revision,
-    () => {
+  // Another scenario or other settings: a run for the old ones is not wanted any more.
+  useEffect(() => {
+    const run = runRef.current;
+    if (run && run.hash !== hash) {
       runCounter.current++;
-      runRef.current?.cancel();
+      run.planner.cancel();
       runRef.current = null;
-      resetRef.current();
-      setProgress(null);
-    },
-    () => {
-      runRef.current?.cancel();
+    }
+  }, [hash]);
+
+  useEffect(
+    () => () => {
+      runRef.current?.planner.cancel();
       if (flushTimer.current !== null) clearTimeout(flushTimer.current);
     },
+    [],
   );
 
-  return { solve, cancel, ...runStatus(mutation, revision, progress) };
+  const isRunning = query.fetchStatus === 'fetching';
+  const error = isRunning ? null : query.error;
+  return {
+    solve,
+    cancel,
+    isRunning,
+    progress: isRunning ? progress : null,
+    outcome: query.data,
+    error,
+    wasCancelled: isCancelled(error),
+  };
 }

@@ -6,6 +6,7 @@ const OTHER_SOURCE: Record<Exclude<ScenarioSource['kind'], 'sample'>, string> = 
   file: '(opened file)',
   link: '(shared link)',
   library: '(from the library)',
+  new: '(new scenario)',
 };
 
 /** Loads one of the built-in scenarios. The option values are the sample ids. */

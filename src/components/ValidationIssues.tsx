@@ -9,7 +9,7 @@ export function ValidationIssues({ issues }: { issues: readonly ValidationIssue[
       <h2>
         This scenario has {count} problem{count === 1 ? '' : 's'}
       </h2>
-      <p className="muted">Fix them in the file and open it again, or pick another sample. Solving is disabled until then.</p>
+      <p className="muted">Fix them in “Edit scenario” (each message is shown at its field), open a corrected file, or pick another sample. Solving is disabled until then.</p>
       <IssueList issues={issues} />
     </section>
   );

@@ -33,6 +33,7 @@ function usableSource(source: unknown): ScenarioSource {
   const s = (source ?? {}) as Record<string, unknown>;
   if (s.kind === 'sample' && (s.sampleId === 'webshop' || s.sampleId === 'enterprise' || s.sampleId === 'seasonal')) return { kind: 'sample', sampleId: s.sampleId };
   if (s.kind === 'file' && typeof s.fileName === 'string') return { kind: 'file', fileName: s.fileName };
+  if (s.kind === 'new') return { kind: 'new' };
   if (s.kind === 'library' && typeof s.entryId === 'string' && typeof s.name === 'string') return { kind: 'library', entryId: s.entryId, name: s.name };
   // Written by some other version: say where it is from in the plainest terms.
   return { kind: 'file', fileName: 'autosave.json' };

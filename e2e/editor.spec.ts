@@ -226,7 +226,7 @@ test('a traffic CSV with errors is refused with its rows listed, and the calls s
   const tx = page.getByTestId('transaction-0-0');
   await expect(tx.getByTestId('call-1').getByLabel('Calls per transaction', { exact: true })).toHaveValue('4');
   await tx.getByText('Import measured traffic (CSV)').click();
-  const csv = ['from,to,calls,requestBytes,responseBytes', 'web,app,100,100000,1200000', 'app,nowhere,40,8000,80000', 'app,db,abc,1,1'].join('\n');
+  const csv = ['source,destination,count,request_bytes,response_bytes', 'web,app,100,100000,1200000', 'app,nowhere,40,8000,80000', 'app,db,abc,1,1'].join('\n');
   await tx.getByLabel('Traffic CSV file').setInputFiles({ name: 'traffic.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   const errors = tx.getByTestId('traffic-import-errors');
   await expect(errors).toContainText('the calls are unchanged');

@@ -101,8 +101,8 @@ function DemandImport() {
           <p>The demand was not imported; nothing changed.</p>
           <ul>
             {errors.map((e, i) => (
-              <li key={i}>
-                Row {e.row}: {e.message}
+              <li key={i} data-row={e.row}>
+                {e.message.charAt(0).toUpperCase() + e.message.slice(1)}
               </li>
             ))}
           </ul>

@@ -101,8 +101,7 @@ function TrafficImport({ app, t }: { app: number; t: number }) {
           <ul>
             {result.errors.map((e, i) => (
               <li key={i} data-row={e.row}>
-                {e.row > 0 ? `Row ${e.row}: ` : ''}
-                {e.message}
+                {e.message.charAt(0).toUpperCase() + e.message.slice(1)}
               </li>
             ))}
           </ul>

@@ -15,7 +15,8 @@ import { table } from '../src/cli/summary';
 const quick = process.argv.includes('--quick');
 const limitArg = process.argv.indexOf('--time-limit');
 const timeLimitSeconds = limitArg > 0 ? Number(process.argv[limitArg + 1]) : 60;
-const sizes: [number, number][] = quick ? [[5, 168], [20, 168]] : [[5, 168], [20, 168], [40, 168], [20, 720]];
+const only = process.argv.indexOf('--only');
+const sizes: [number, number][] = only > 0 ? [process.argv[only + 1]!.split('x').map(Number) as [number, number]] : quick ? [[5, 168], [20, 168]] : [[5, 168], [20, 168], [40, 168], [20, 720]];
 
 const glpk = await loadGlpk(GLPK);
 const rows: string[][] = [];
@@ -38,7 +39,7 @@ for (const [apps, periods] of sizes) {
     `${plan.model.rows}×${plan.model.columns} (${plan.model.integerColumns} int)`,
     `${plan.status}${plan.source === 'greedy' ? ' (greedy)' : ''}`,
     `${plan.solveSeconds.toFixed(2)} s`,
-    Number.isFinite(plan.gap) ? `${(plan.gap * 100).toFixed(3)}%` : 'unknown',
+    Number.isFinite(plan.gap) ? `${(plan.gap * 100).toFixed(2)}% ($${plan.gapUSD.toFixed(2)})` : 'unknown',
     total !== undefined ? total.toFixed(0) : '-',
     plan.evaluation ? cloudSide(plan.evaluation).toFixed(0) : '-',
     `${cloudSide(greedy.evaluation).toFixed(0)}${greedy.evaluation.feasible ? '' : ' (infeasible)'}`,

@@ -125,7 +125,7 @@ function BurstResult({ scenario, outcome }: { scenario: Scenario; outcome: Burst
             , {saving >= 0 ? `${formatMoney(saving)} (${formatPercent(saving / buy.cost.total)}) less` : `${formatMoney(-saving)} more`} than buying local capacity for the peak
           </>
         )}
-        . {plan.source === 'greedy' ? `The MILP was stopped by the clock with nothing cheaper than the greedy's schedule, shown here; it is within ${formatGap(plan.gap)} of the MILP's bound on the bursting cost.` : plan.status === 'feasible' ? `Within ${formatGap(plan.gap)} of the best bound on the bursting cost.` : ''}{' '}
+        . {plan.source === 'greedy' ? `The MILP was stopped by the clock with nothing cheaper than the greedy's schedule, shown here; it is within ${formatGap(plan.gap)} (${formatMoney(plan.gapUSD)}) of the MILP's bound on the bursting cost.` : plan.status === 'feasible' ? `Within ${formatGap(plan.gap)} (${formatMoney(plan.gapUSD)}) of the best bound on the bursting cost.` : ''}{' '}
         <span className="muted small">
           Model {plan.model.rows} rows × {plan.model.columns} columns ({plan.model.integerColumns} integer), {plan.regions.length} region{plan.regions.length === 1 ? '' : 's'} solved in {formatSeconds(plan.solveSeconds)}.
         </span>

@@ -34,8 +34,13 @@ export interface BurstPlan {
   evaluation?: BurstEvaluation;
   /** Where the schedule came from: the MILP, or the greedy when GLPK, stopped by the clock, had nothing better. */
   source: 'milp' | 'greedy' | 'none';
-  /** Proven relative gap of the returned schedule against the best bound. */
+  /**
+   * Proven relative gap of the returned schedule against the best bound, on what a schedule can
+   * change (the total less the owned capacity and users served at home, the same in every plan).
+   */
   gap: number;
+  /** The same gap in USD over the horizon. */
+  gapUSD: number;
   /** The model's own objective for the schedule (tests compare it with the evaluator's total). */
   objective: number;
   regions: BurstRegionSolve[];
@@ -71,7 +76,7 @@ function regionsToTry(scenario: Scenario, settings: BurstSettings): string[] {
 export function planBursting(scenario: Scenario, glpk: GLPK, settings: BurstSettings = DEFAULT_BURST_SETTINGS, onProgress?: (p: SolveProgress) => void): BurstPlan {
   const started = performance.now();
   const elapsedMs = () => performance.now() - started;
-  const base = { regions: [] as BurstRegionSolve[], settings, model: NO_MODEL, gap: 0, objective: NaN, source: 'none' as const };
+  const base = { regions: [] as BurstRegionSolve[], settings, model: NO_MODEL, gap: 0, gapUSD: 0, objective: NaN, source: 'none' as const };
   if (!scenario.demand) {
     return { ...base, status: 'no-demand', message: 'The scenario has no demand profiles: bursting plans what runs where period by period, so it needs demand per application (the demand block, or a CSV import).', solveSeconds: 0 };
   }
@@ -81,7 +86,7 @@ export function planBursting(scenario: Scenario, glpk: GLPK, settings: BurstSett
     return { ...base, status, message: 'No component may run in any cloud region, so nothing can burst.', solveSeconds: elapsedMs() / 1000 };
   }
 
-  let best: { schedule: BurstSchedule; evaluation: BurstEvaluation; gap: number; objective: number; model: ModelSize; source: 'milp' | 'greedy' } | null = null;
+  let best: { schedule: BurstSchedule; evaluation: BurstEvaluation; gap: number; gapUSD: number; objective: number; model: ModelSize; source: 'milp' | 'greedy' } | null = null;
   const solves: BurstRegionSolve[] = [];
   for (const [i, region] of regions.entries()) {
     const inputs = buildBurstInputs(scenario, region);
@@ -121,7 +126,8 @@ export function planBursting(scenario: Scenario, glpk: GLPK, settings: BurstSett
       if (evaluation.feasible && (!candidate || evaluation.cost.total < candidate.evaluation.cost.total - 1e-9))
         candidate = { schedule, evaluation, objective: NaN, gap: gapOf(evaluation.cost.total), source: 'greedy' as const };
     }
-    if (candidate && (!best || candidate.evaluation.cost.total < best.evaluation.cost.total)) best = { ...candidate, model: size };
+    if (candidate && (!best || candidate.evaluation.cost.total < best.evaluation.cost.total))
+      best = { ...candidate, gapUSD: Number.isFinite(candidate.gap) ? candidate.gap * (candidate.evaluation.cost.total - built.constantUSD) : Infinity, model: size };
     solves.push(solve);
   }
   const solveSeconds = elapsedMs() / 1000;
@@ -145,6 +151,7 @@ export function planBursting(scenario: Scenario, glpk: GLPK, settings: BurstSett
     evaluation: best.evaluation,
     source: best.source,
     gap: best.gap,
+    gapUSD: best.gapUSD,
     objective: best.objective,
     regions: solves,
     solveSeconds,

@@ -59,3 +59,47 @@ test('plans the seasonal sample’s bursts: chart, events in the overflow hours,
   for (const id of ['greedy', 'naive', 'buy-peak', 'all-cloud']) expect(totals.optimum).toBeLessThanOrEqual(totals[id]! + 0.01);
   await expect(panel.getByTestId('milp-vs-greedy')).toContainText('solved in');
 });
+
+test('demand imported from CSV: bad rows are refused with their row numbers and change nothing; a good file is what bursting plans', async ({ page }) => {
+  await page.goto('/');
+  await page.getByLabel('Sample scenario').selectOption('seasonal');
+  await page.getByRole('tab', { name: 'Edit scenario' }).click();
+  const values = page.getByLabel('Values per period (comma-separated)').first();
+  const before = await values.inputValue();
+  await page.getByText('Import demand profiles (CSV)').click();
+  const paste = page.getByLabel('Or paste the demand CSV');
+  const bad = [
+    'timestamp,application,demand',
+    '2024-11-25T05:00:00Z,storefront,100',
+    '2024-11-25T05:00:00Z,shop,5',
+    '2024-11-25T05:00:00Z,wholesale,-3',
+    'yesterday,supplier-import,40',
+  ].join('\n');
+  await paste.fill(bad);
+  await page.getByRole('button', { name: 'Import pasted demand' }).click();
+  const errors = page.getByTestId('demand-import-errors');
+  await expect(errors).toContainText('nothing changed');
+  for (const row of [3, 4, 5]) await expect(errors.locator(`li[data-row="${row}"]`).first()).toBeVisible();
+  await expect(errors.locator('li[data-row="3"]').first()).toContainText('shop');
+  expect(await values.inputValue()).toBe(before);
+
+  // Six hours, a storefront rush in hours 2 and 3: 16 web + 27 app + 3 cache + 5 db servers and the rest exceed the 40.
+  const profiles: Record<string, number[]> = { storefront: [100, 100, 1000, 1000, 100, 100], wholesale: [10, 10, 10, 10, 10, 10], 'supplier-import': [40, 40, 40, 40, 40, 40] };
+  const good = ['timestamp,application,demand'];
+  for (let h = 0; h < 6; h++) for (const [app, v] of Object.entries(profiles)) good.push(`2024-11-25T${String(5 + h).padStart(2, '0')}:00:00Z,${app},${v[h]}`);
+  await paste.fill(good.join('\n'));
+  await page.getByRole('button', { name: 'Import pasted demand' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Imported 3 profiles of 6 periods' })).toBeVisible();
+  await expect(values).toHaveValue('100, 100, 1000, 1000, 100, 100');
+
+  await page.getByRole('tab', { name: 'Cloud bursting' }).click();
+  const panel = page.getByTestId('bursting-panel');
+  await panel.getByRole('button', { name: 'Plan bursting' }).click();
+  await expect(panel.getByTestId('burst-result')).toHaveAttribute('data-status', 'optimal', { timeout: 120_000 });
+  const spans = await panel.getByTestId('burst-event').evaluateAll((rows) => rows.map((r) => [Number(r.getAttribute('data-start')), Number(r.getAttribute('data-end'))]));
+  expect(spans.length).toBeGreaterThan(0);
+  for (const [start, end] of spans) {
+    expect(start).toBeGreaterThanOrEqual(2);
+    expect(end).toBeLessThanOrEqual(4);
+  }
+});

@@ -89,7 +89,7 @@ function TrafficImport({ app, t }: { app: number; t: number }) {
         </div>
       </div>
       <div className="field">
-        <label htmlFor={ids.text}>Or paste the CSV</label>
+        <label htmlFor={ids.text}>Or paste the traffic CSV</label>
         <textarea id={ids.text} rows={4} value={text} onChange={(e) => setText(e.currentTarget.value)} />
       </div>
       <button type="button" className="button" disabled={text.trim() === ''} onClick={() => run(text)}>

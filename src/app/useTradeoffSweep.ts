@@ -3,16 +3,13 @@
  * layout at every point of the sweep. It can be cancelled, reports which point
  * it is on, and its points are dropped when the scenario is replaced.
  */
-import { useMutation, useMutationState, type MutationState } from '@tanstack/react-query';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback } from 'react';
 import type { SolveProgress } from '../planner';
 import type { TradeoffPoint, TradeoffSweep } from '../planner/placement/tradeoff';
-import { sweepTradeoffInWorker, type PlannerRun } from '../workers/plannerClient';
-import type { Reply } from '../workers/planner.worker';
-import { ScenarioRejectedError } from './errors';
+import { sweepTradeoffInWorker } from '../workers/plannerClient';
 import type { PlannerSettings } from './settings';
-import { selectRevision, useAppStore, validateDocument } from './store';
-import { runStatus, useRunLifecycle } from './workerRun';
+import { useAppStore, validateDocument } from './store';
+import { useLatestOutcome, useWorkerAction, type WorkerAction } from './workerRun';
 
 export interface SweepOutcome {
   sweep: TradeoffSweep;
@@ -35,74 +32,27 @@ interface SweepRequest {
   revision: number;
 }
 
-const FLUSH_MS = 150;
 const SWEEP_KEY = ['tradeoff-sweep'];
 
+const SWEEP: WorkerAction<SweepRequest, TradeoffPoint[], SweepOutcome, SolveProgress & { point: number; points: number }, SweepProgress> = {
+  key: SWEEP_KEY,
+  start: (r, onReport) => sweepTradeoffInWorker(r.document, r.settings, r.sweep, onReport),
+  outcome: (points, r) => ({ sweep: r.sweep, points, revision: r.revision }),
+  progress: (p, startedAt) => ({ point: p.point, points: p.points, phase: p.phase, startedAt }),
+};
+
 export function useTradeoffSweep() {
-  const revision = useAppStore(selectRevision);
-  const runRef = useRef<PlannerRun<Reply<TradeoffPoint[]>> | null>(null);
-  const [progress, setProgress] = useState<SweepProgress | null>(null);
-  const pending = useRef<SweepProgress | null>(null);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const runCounter = useRef(0);
-
-  const mutation = useMutation<SweepOutcome, Error, SweepRequest>({
-    mutationKey: SWEEP_KEY,
-    mutationFn: async (request) => {
-      const run = ++runCounter.current;
-      const startedAt = performance.now();
-      const planner = sweepTradeoffInWorker(request.document, request.settings, request.sweep, (p) => {
-        if (run !== runCounter.current) return;
-        pending.current = { point: p.point, points: p.points, phase: p.phase, startedAt };
-        timer.current ??= setTimeout(() => {
-          timer.current = null;
-          if (run === runCounter.current && pending.current) setProgress(pending.current);
-        }, FLUSH_MS);
-      });
-      runRef.current = planner;
-      try {
-        const reply = await planner.result;
-        if (!reply.ok) throw new ScenarioRejectedError(reply.issues);
-        return { sweep: request.sweep, points: reply.value, revision: request.revision };
-      } finally {
-        if (runRef.current === planner) runRef.current = null;
-      }
-    },
-  });
-
-  const { mutate, reset } = mutation;
-  const resetRef = useRef(reset);
-  resetRef.current = reset;
-
+  const { start, ...status } = useWorkerAction(SWEEP);
   const run = useCallback(
     (sweep: TradeoffSweep) => {
-      if (runRef.current) return;
       const state = useAppStore.getState();
       if (!validateDocument(state.document).ok) return;
-      setProgress({ point: 0, points: Math.max(2, Math.round(sweep.steps)), phase: 'starting', startedAt: performance.now() });
-      mutate({ document: state.document, settings: { ...state.settings, objective: { ...state.settings.objective } }, sweep, revision: state.revision });
+      const request = { document: state.document, settings: { ...state.settings, objective: { ...state.settings.objective } }, sweep, revision: state.revision };
+      start(request, { point: 0, points: Math.max(2, Math.round(sweep.steps)), phase: 'starting', startedAt: performance.now() });
     },
-    [mutate],
+    [start],
   );
-
-  const cancel = useCallback(() => runRef.current?.cancel(), []);
-
-  useRunLifecycle(
-    revision,
-    () => {
-      runCounter.current++;
-      runRef.current?.cancel();
-      runRef.current = null;
-      resetRef.current();
-      setProgress(null);
-    },
-    () => {
-      runRef.current?.cancel();
-      if (timer.current !== null) clearTimeout(timer.current);
-    },
-  );
-
-  return { run, cancel, ...runStatus(mutation, revision, progress) };
+  return { run, ...status };
 }
 
 export type TradeoffSweepState = ReturnType<typeof useTradeoffSweep>;
@@ -113,11 +63,5 @@ export type TradeoffSweepState = ReturnType<typeof useTradeoffSweep>;
  * panel's own hook runs one sweep at a time, so its latest is the cache's latest.
  */
 export function useShownSweep(): SweepOutcome | undefined {
-  const revision = useAppStore(selectRevision);
-  const states = useMutationState<MutationState<SweepOutcome, Error, SweepRequest>>({
-    filters: { mutationKey: SWEEP_KEY },
-    select: (mutation) => mutation.state as MutationState<SweepOutcome, Error, SweepRequest>,
-  });
-  const latest = states[states.length - 1];
-  return latest?.status === 'success' && latest.data?.revision === revision ? latest.data : undefined;
+  return useLatestOutcome<SweepOutcome>(SWEEP_KEY);
 }

@@ -24,7 +24,8 @@ export function BurstComparisonTable({ scenario, comparison }: { scenario: Scena
   if (plan.evaluation && plan.schedule)
     rows.push({ id: 'optimum', name: plan.source === 'greedy' ? 'Best found: the greedy’s schedule (the MILP, stopped by the clock, had none cheaper)' : 'Optimum (MILP)', region: plan.schedule.burstRegion, evaluation: plan.evaluation, seconds: plan.solveSeconds });
   for (const b of comparison.baselines) rows.push({ id: b.id, name: b.name, region: b.region, evaluation: b.evaluation, seconds: b.seconds });
-  const buy = comparison.baselines.find((b) => b.id === 'buy-peak')?.evaluation.cost.total;
+  const buyPeak = comparison.baselines.find((b) => b.id === 'buy-peak')?.evaluation;
+  const buy = buyPeak?.feasible ? buyPeak.cost.total : undefined;
   const greedy = comparison.baselines.find((b) => b.id === 'greedy');
   return (
     <>
@@ -51,7 +52,7 @@ export function BurstComparisonTable({ scenario, comparison }: { scenario: Scena
                 <td className="num">{formatMoney(r.evaluation.cost.total)}</td>
                 <td className="num">{formatMoney(cloudSide(r.evaluation))}</td>
                 <td className="num">{formatMoney(r.evaluation.cost.localBought)}</td>
-                <td className="num">{buy !== undefined && buy > 0 && r.id !== 'buy-peak' ? `${formatMoney(buy - r.evaluation.cost.total)} (${formatPercent((buy - r.evaluation.cost.total) / buy)})` : '—'}</td>
+                <td className="num">{buy !== undefined && buy > 0 && r.id !== 'buy-peak' && r.evaluation.feasible ? `${formatMoney(buy - r.evaluation.cost.total)} (${formatPercent((buy - r.evaluation.cost.total) / buy)})` : '—'}</td>
                 <td>{r.evaluation.feasible ? 'all met' : `${r.evaluation.violations.length} violated, e.g. ${r.evaluation.violations[0]!.message}`}</td>
                 <td className="num">{formatTime(r.seconds)}</td>
               </tr>
@@ -59,13 +60,27 @@ export function BurstComparisonTable({ scenario, comparison }: { scenario: Scena
           </tbody>
         </table>
       </div>
-      {plan.evaluation && greedy && (
-        <p className="small" data-testid="milp-vs-greedy">
-          MILP against the greedy: {formatMoney(greedy.evaluation.cost.total - plan.evaluation.cost.total)} less over the horizon
-          {beyondOwned(greedy.evaluation) > 0 && ` (${formatPercent((greedy.evaluation.cost.total - plan.evaluation.cost.total) / beyondOwned(greedy.evaluation))} of what the greedy spends beyond the owned data centre)`}
-          ; solved in {formatTime(plan.solveSeconds)} against {formatTime(greedy.seconds)} for the greedy.
-        </p>
-      )}
+      {plan.evaluation && greedy && <MilpAgainstGreedy plan={plan} greedy={greedy} />}
     </>
+  );
+}
+
+/** The MILP's schedule against the greedy's, in cost and in time, with the sign said in words. */
+function MilpAgainstGreedy({ plan, greedy }: { plan: BurstComparison['plan']; greedy: BurstComparison['baselines'][number] }) {
+  const e = plan.evaluation!;
+  let text: string;
+  if (plan.source === 'greedy') text = `The MILP found nothing cheaper than the greedy's schedule within the time limit, so the plan above is the greedy's (computed in ${formatTime(greedy.seconds)}).`;
+  else if (!greedy.evaluation.feasible) text = `The greedy's schedule breaks ${greedy.evaluation.violations.length} constraint${greedy.evaluation.violations.length === 1 ? '' : 's'}; the MILP's meets them all (solved in ${formatTime(plan.solveSeconds)}, the greedy in ${formatTime(greedy.seconds)}).`;
+  else {
+    const difference = greedy.evaluation.cost.total - e.cost.total;
+    const base = beyondOwned(greedy.evaluation);
+    const share = base > 0 ? ` (${formatPercent(Math.abs(difference) / base)} of what the greedy spends beyond the owned data centre)` : '';
+    const verdict = Math.abs(difference) < 0.005 ? 'costs the same as the greedy' : difference > 0 ? `costs ${formatMoney(difference)} less than the greedy${share}` : `costs ${formatMoney(-difference)} more than the greedy${share}`;
+    text = `The MILP's schedule ${verdict} over the horizon; solved in ${formatTime(plan.solveSeconds)} against ${formatTime(greedy.seconds)} for the greedy.`;
+  }
+  return (
+    <p className="small" data-testid="milp-vs-greedy">
+      {text}
+    </p>
   );
 }

@@ -1,4 +1,4 @@
-import { formatInteger } from '../../app/format';
+import { formatNumber } from '../../app/format';
 import type { Scenario } from '../../planner';
 import type { BurstEvent } from '../../planner/bursting/burstSchedule';
 import { periodLabel } from './periodLabels';
@@ -40,7 +40,7 @@ export function BurstEventsTable({ scenario, events, periodHours }: { scenario: 
           <tr>
             <th scope="col">Application</th>
             <th scope="col">Start</th>
-            <th scope="col">End</th>
+            <th scope="col">{scenario.demand?.start ? 'Back home at' : 'Last period'}</th>
             <th scope="col" className="num">Hours</th>
             <th scope="col">Components (peak servers in the cloud)</th>
             <th scope="col" className="num">Lead time</th>
@@ -52,8 +52,8 @@ export function BurstEventsTable({ scenario, events, periodHours }: { scenario: 
             <tr key={`${g.application}-${g.start}`} data-testid="burst-event" data-start={g.start} data-end={g.end} data-components={g.events.map((e) => e.component).join(' ')}>
               <td>{names.get(g.application) ?? g.application}</td>
               <td>{periodLabel(scenario.demand, g.start)}</td>
-              <td>{periodLabel(scenario.demand, g.end)}</td>
-              <td className="num">{formatInteger((g.end - g.start) * periodHours)}</td>
+              <td>{scenario.demand?.start ? periodLabel(scenario.demand, g.end) : periodLabel(scenario.demand, g.end - 1)}</td>
+              <td className="num">{formatNumber((g.end - g.start) * periodHours)}</td>
               <td>{g.events.map((e) => `${names.get(e.component) ?? e.component} (${e.peakCloudServers})`).join(', ')}</td>
               <td className="num">{g.events.map((e) => formatLead(e.leadSeconds)).join(', ')}</td>
               <td>{g.events.map((e) => (e.preCopied ? 'pre-copied' : 'copied on demand')).join(', ')}</td>

@@ -99,7 +99,8 @@ export function BurstingPanel({ scenario }: { scenario: Scenario }) {
 
 function BurstResult({ scenario, outcome }: { scenario: Scenario; outcome: BurstOutcome }) {
   const { plan } = outcome;
-  const buy = outcome.baselines.find((b) => b.id === 'buy-peak')?.evaluation;
+  const buyPeak = outcome.baselines.find((b) => b.id === 'buy-peak')?.evaluation;
+  const buy = buyPeak?.feasible ? buyPeak : undefined;
   if (!plan.evaluation || !plan.schedule) {
     return (
       <div className="burst-result" data-testid="burst-result" data-status={plan.status}>
@@ -130,6 +131,11 @@ function BurstResult({ scenario, outcome }: { scenario: Scenario; outcome: Burst
           Model {plan.model.rows} rows × {plan.model.columns} columns ({plan.model.integerColumns} integer), {plan.regions.length} region{plan.regions.length === 1 ? '' : 's'} solved in {formatSeconds(plan.solveSeconds)}.
         </span>
       </p>
+      {plan.message && (
+        <p className="notice" role="status">
+          {plan.message}
+        </p>
+      )}
       <BurstTimelineChart scenario={scenario} evaluation={e} />
       <BurstCostChart scenario={scenario} evaluation={e} />
       <BurstEventsTable scenario={scenario} events={e.events} periodHours={e.periodHours} />

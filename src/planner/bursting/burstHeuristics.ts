@@ -76,12 +76,14 @@ function periodCost(inputs: BurstInputs, cloud: Cloud, p: number): { usd: number
   inputs.edges.forEach((e, i) => {
     const d = crossing[i]!;
     if (d === 0) return;
-    const link = inputs.links.get(e.home)!;
+    // Up: the cloud calls the callee's home; down: the caller's home calls the cloud.
+    const home = d > 0 ? e.upHome : e.downHome;
+    const link = inputs.links.get(home)!;
     const calls = e.callsPerSecond[p]!;
     const [fromCloud, toCloud] = d > 0 ? [e.requestBytes, e.responseBytes] : [e.responseBytes, e.requestBytes];
     const x = Math.abs(d);
     usd += (x * calls * periodSeconds * (fromCloud * link.toHomeUSDPerGB + toCloud * link.toCloudUSDPerGB)) / BYTES_PER_GB;
-    const f = flow(e.home);
+    const f = flow(home);
     f.in += (x * calls * fromCloud * 8) / 1e6;
     f.out += (x * calls * toCloud * 8) / 1e6;
   });
@@ -98,7 +100,10 @@ function periodCost(inputs: BurstInputs, cloud: Cloud, p: number): { usd: number
     if (!feasible) break;
     if (!d.active[p]) continue;
     let ms = 0;
-    for (const i of d.edges) ms += Math.abs(crossing[i]!) * inputs.edges[i]!.callsPerTransaction * inputs.edges[i]!.crossingMs;
+    for (const i of d.edges) {
+      const e = inputs.edges[i]!;
+      ms += Math.abs(crossing[i]!) * e.callsPerTransaction * (crossing[i]! > 0 ? e.upMs : e.downMs);
+    }
     const phi = share(inputs.byId.get(d.entry)!, cloud, p);
     if (phi > 0) ms += Number.isFinite(d.entryShiftMs) ? phi * d.entryShiftMs : Infinity;
     if (ms > d.boundMs + 1e-9) feasible = false;
@@ -150,8 +155,10 @@ export function buyForPeakSchedule(inputs: BurstInputs): BurstSchedule {
   const added: Record<string, number> = {};
   for (let p = 0; p < inputs.periods; p++) {
     for (const o of overflow(inputs, cloud, p)) {
-      const homed = inputs.components.filter((c) => c.home === o.site);
-      const meanVcpus = homed.reduce((n, c) => n + c.vcpus, 0) / Math.max(1, homed.length) || 1;
+      // Bought servers bring the vCPUs of today's servers there on average (weighted by their count), as the evaluator counts them.
+      const homed = inputs.scenario.applications.flatMap((a) => a.components).filter((c) => c.homeSite === o.site);
+      const today = homed.reduce((n, c) => n + c.servers, 0);
+      const meanVcpus = today > 0 ? homed.reduce((n, c) => n + c.servers * inputs.byId.get(c.id)!.vcpus, 0) / today : 1;
       const servers = Math.max(o.servers, Math.ceil(o.vcpus / meanVcpus));
       added[o.site] = Math.max(added[o.site] ?? 0, servers);
     }

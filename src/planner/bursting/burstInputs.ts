@@ -33,18 +33,24 @@ export interface BurstComponent {
   replicationPeriodUSD: number;
 }
 
-/** A call edge that may cross between a component's home and the burst region. */
+/**
+ * A call edge that may cross between a home site and the burst region. Calls from the
+ * cloud go to the callee's home ("up", when the caller has the larger cloud share);
+ * calls into the cloud come from the caller's home ("down").
+ */
 export interface BurstEdge {
   caller: string;
   callee: string;
-  /** Link this edge's crossings use (the caller's home ↔ the burst region). */
-  home: string;
+  /** The home site whose link the up crossings use (the callee's) and the down crossings (the caller's). */
+  upHome: string;
+  downHome: string;
   /** Calls per second in each period. */
   callsPerSecond: number[];
   requestBytes: number;
   responseBytes: number;
-  /** Milliseconds one crossing call adds to a transaction's mean, per call of the transaction. */
-  crossingMs: number;
+  /** Milliseconds one crossing call adds to a transaction's mean, up and down. */
+  upMs: number;
+  downMs: number;
   callsPerTransaction: number;
   transaction: string;
 }
@@ -196,17 +202,21 @@ export function buildBurstInputs(scenario: Scenario, regionId: string): BurstInp
         const caller = byId.get(e.from)!;
         const callee = byId.get(e.to)!;
         if (!caller.canBurst && !callee.canBurst) continue;
-        const link = links.get(caller.home);
-        if (!link) continue;
+        const up = links.get(callee.home);
+        const down = links.get(caller.home);
+        if (!up || !down) continue;
+        const crossingMs = (link: NonNullable<typeof up>) => link.rttMs - intra + (((e.requestBytes + e.responseBytes) * 8) / (link.bandwidthMbps * 1e6)) * 1000;
         edgeIndices.push(edges.length);
         edges.push({
           caller: e.from,
           callee: e.to,
-          home: caller.home,
+          upHome: callee.home,
+          downHome: caller.home,
           callsPerSecond: scale.map((f) => totalRate * f * e.callsPerTransaction),
           requestBytes: e.requestBytes,
           responseBytes: e.responseBytes,
-          crossingMs: link.rttMs - intra + (((e.requestBytes + e.responseBytes) * 8) / (link.bandwidthMbps * 1e6)) * 1000,
+          upMs: crossingMs(up),
+          downMs: crossingMs(down),
           callsPerTransaction: e.callsPerTransaction,
           transaction: t.id,
         });

@@ -78,7 +78,6 @@ export function buildBurstModel(inputs: BurstInputs, settings: Pick<BurstSetting
     const bc = column('binary', 1, 'b', c.id);
     b.set(c.id, bc);
     addCost(bc, c.imagePreCopyUSD);
-    if (c.leadOnDemand > reactionSeconds) row([{ name: bc, coef: 1 }], '>=', 1, 'reaction', c.id);
     const ys: (string | null)[] = [];
     const us: (string | null)[] = [];
     const qs: (string | null)[] = [];
@@ -155,7 +154,8 @@ export function buildBurstModel(inputs: BurstInputs, settings: Pick<BurstSetting
   const up = new Map<number, (string | null)[]>();
   const dn = new Map<number, (string | null)[]>();
   edges.forEach((e, i) => {
-    const link = inputs.links.get(e.home)!;
+    const upLink = inputs.links.get(e.upHome)!;
+    const downLink = inputs.links.get(e.downHome)!;
     const ups: (string | null)[] = [];
     const dns: (string | null)[] = [];
     for (let p = 0; p < periods; p++) {
@@ -172,8 +172,8 @@ export function buildBurstModel(inputs: BurstInputs, settings: Pick<BurstSetting
       const diff = [...a, ...z.map((t) => ({ ...t, coef: -t.coef }))];
       row([{ name: upName, coef: 1 }, ...diff.map((t) => ({ ...t, coef: -t.coef }))], '>=', 0, 'cross_up', String(i), String(p));
       row([{ name: dnName, coef: 1 }, ...diff], '>=', 0, 'cross_dn', String(i), String(p));
-      addCost(upName, (calls * (e.requestBytes * link.toHomeUSDPerGB + e.responseBytes * link.toCloudUSDPerGB)) / BYTES_PER_GB);
-      addCost(dnName, (calls * (e.requestBytes * link.toCloudUSDPerGB + e.responseBytes * link.toHomeUSDPerGB)) / BYTES_PER_GB);
+      addCost(upName, (calls * (e.requestBytes * upLink.toHomeUSDPerGB + e.responseBytes * upLink.toCloudUSDPerGB)) / BYTES_PER_GB);
+      addCost(dnName, (calls * (e.requestBytes * downLink.toCloudUSDPerGB + e.responseBytes * downLink.toHomeUSDPerGB)) / BYTES_PER_GB);
       ups.push(upName);
       dns.push(dnName);
     }
@@ -187,10 +187,9 @@ export function buildBurstModel(inputs: BurstInputs, settings: Pick<BurstSetting
       const toCloud: Term[] = [];
       const toHome: Term[] = [];
       edges.forEach((e, i) => {
-        if (e.home !== home) return;
         const mbps = (bytes: number) => (e.callsPerSecond[p]! * bytes * 8) / 1e6;
-        const upName = up.get(i)![p];
-        const dnName = dn.get(i)![p];
+        const upName = e.upHome === home ? up.get(i)![p] : null;
+        const dnName = e.downHome === home ? dn.get(i)![p] : null;
         if (upName) {
           toHome.push({ name: upName, coef: mbps(e.requestBytes) });
           toCloud.push({ name: upName, coef: mbps(e.responseBytes) });
@@ -219,8 +218,10 @@ export function buildBurstModel(inputs: BurstInputs, settings: Pick<BurstSetting
       const terms: Term[] = [];
       for (const i of d.edges) {
         const e = edges[i]!;
-        const coef = e.callsPerTransaction * e.crossingMs;
-        for (const name of [up.get(i)![p], dn.get(i)![p]]) if (name) terms.push({ name, coef });
+        const upName = up.get(i)![p];
+        const dnName = dn.get(i)![p];
+        if (upName) terms.push({ name: upName, coef: e.callsPerTransaction * e.upMs });
+        if (dnName) terms.push({ name: dnName, coef: e.callsPerTransaction * e.downMs });
       }
       const entry = phi(d.entry, p);
       if (!Number.isFinite(d.entryShiftMs)) {

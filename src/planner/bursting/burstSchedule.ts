@@ -25,16 +25,18 @@
  *
  * Routing is locality-aware: for a call edge c1 → c2 (calls k per transaction,
  * request and response bytes per call) a share |φ1 − φ2| of its calls crosses
- * between home and cloud; when φ1 > φ2 those calls go cloud → home (requests
- * leave the cloud, responses enter it), otherwise home → cloud. Users reach the
+ * between home and cloud; when φ1 > φ2 those calls go from the cloud to c2's home
+ * (requests leave the cloud, responses enter it) over that home's link, otherwise
+ * from c1's home to the cloud over c1's home's link. Users reach the
  * entry component's cloud share φ_entry at the cloud, the rest at home.
  *
  * Cost over the horizon (USD), by term:
  *  - localOwned: every on-premise site's server capacity is owned and paid in
  *    every plan alike: capacity × (mean monthly price of the servers homed there
  *    today, weighted by their count) × horizon months (horizon hours ÷
- *    hoursPerMonth). A site without a server capacity contributes its servers
- *    in use at the busiest period instead. Running within capacity costs nothing more.
+ *    hoursPerMonth). A site without a server capacity contributes the servers its
+ *    components need at their busiest period instead (what they need, not what a
+ *    schedule keeps at home). Running within capacity costs nothing more.
  *  - localBought: servers of capacity added (schedule.localCapacityAdded) at the
  *    same mean price × horizon months.
  *  - cloudServers: Σ_p Σ_c cloud servers × hourly price × Δ hours (monthly-billed

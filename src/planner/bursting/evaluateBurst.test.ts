@@ -212,12 +212,14 @@ describe('cost terms', () => {
     }
   });
 
-  it('localOwned without a server capacity: the servers in use at the busiest period', () => {
+  it('localOwned without a server capacity: the servers needed at the busiest period, in every plan alike', () => {
     // All at home uses [2, 4, 8, 3]: 8 × $125 × 0.04 = $40; no capacity, so no capacity violation and no localCapacity entry.
     const e = evaluateBurst(build((d) => (d.sites[0]!['capacity'] = {})), schedule());
     close(e.cost.localOwned, 40);
     expect(e.localCapacity).toEqual({});
     expect(e.violations).toEqual([]);
+    // It is what the components need, not what a schedule keeps at home: bursting in period 2 changes nothing.
+    close(evaluateBurst(build((d) => (d.sites[0]!['capacity'] = {})), B()).cost.localOwned, 40);
   });
 
   it('localBought: added servers at the same mean price, and they lift the capacity', () => {

@@ -233,7 +233,10 @@ export function evaluateBurst(s: Scenario, schedule: BurstSchedule, settings: Pi
         if (n > limit) violate('capacity', p, `${site.id}: ${n} servers in use, capacity ${limit}`, n - limit);
       });
     } else {
-      addSpread('localOwned', Math.max(0, ...inUse) * meanPrice * horizonMonths);
+      // Without a server capacity the site owns what its components need at their busiest, bursting or not:
+      // owned capacity is the same in every plan.
+      const needed = Array.from({ length: P }, (_, p) => homed.reduce((n, x) => n + (need[x.c.id]?.[p] ?? 0), 0));
+      addSpread('localOwned', Math.max(0, ...needed) * meanPrice * horizonMonths);
     }
     if (site.capacity.vcpus !== undefined) {
       const limit = site.capacity.vcpus + added * meanVcpus;

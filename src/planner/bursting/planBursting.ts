@@ -82,12 +82,20 @@ export function planBursting(scenario: Scenario, glpk: GLPK, settings: BurstSett
   }
   const regions = regionsToTry(scenario, settings);
   if (regions.length === 0) {
-    const status = evaluateBurst(scenario, greedySchedule(buildBurstInputs(scenario, scenario.sites[0]!.id)), settings).feasible ? 'optimal' : 'infeasible';
-    return { ...base, status, message: 'No component may run in any cloud region, so nothing can burst.', solveSeconds: elapsedMs() / 1000 };
+    // Nothing can burst: the plan is everything at home, if that fits.
+    const servers: BurstSchedule['servers'] = {};
+    const need = evaluateBurst(scenario, { burstRegion: null, servers: {}, preCopied: [], localCapacityAdded: {} }).need;
+    for (const c of scenario.applications.flatMap((a) => a.components)) servers[c.id] = { [c.homeSite]: need[c.id]! };
+    const schedule: BurstSchedule = { burstRegion: null, servers, preCopied: [], localCapacityAdded: {} };
+    const evaluation = evaluateBurst(scenario, schedule, settings);
+    const message = 'No component may run in any cloud region, so nothing can burst.';
+    if (!evaluation.feasible) return { ...base, status: 'infeasible', message: `${message} Everything at home does not fit: ${evaluation.violations[0]!.message}.`, solveSeconds: elapsedMs() / 1000 };
+    return { ...base, status: 'optimal', message, schedule, evaluation, objective: evaluation.cost.total, solveSeconds: elapsedMs() / 1000 };
   }
 
   let best: { schedule: BurstSchedule; evaluation: BurstEvaluation; gap: number; gapUSD: number; objective: number; model: ModelSize; source: 'milp' | 'greedy' } | null = null;
   const solves: BurstRegionSolve[] = [];
+  let rejected: string | undefined;
   for (const [i, region] of regions.entries()) {
     const inputs = buildBurstInputs(scenario, region);
     onProgress?.({ phase: 'building', elapsedMs: elapsedMs(), detail: `building the model for ${region}` });
@@ -117,10 +125,12 @@ export function planBursting(scenario: Scenario, glpk: GLPK, settings: BurstSett
       solve.costUSD = milp.evaluation.cost.total;
       solve.gap = status === 'optimal' ? Math.min(gapOf(milp.evaluation.cost.total), settings.mipGap) : gapOf(milp.evaluation.cost.total);
     }
+    // The evaluator must accept what the model found; if it does not, that is a defect, said as such, and the greedy stands in.
+    if (milp && !milp.evaluation.feasible) rejected ??= `${region}: ${milp.evaluation.violations[0]!.message}`;
     // Stopped by the clock (with or without a schedule): the greedy's schedule is kept when the evaluator finds it cheaper.
     let candidate: { schedule: BurstSchedule; evaluation: BurstEvaluation; objective: number; gap: number; source: 'milp' | 'greedy' } | null =
       milp && milp.evaluation.feasible ? { ...milp, gap: solve.gap!, source: 'milp' } : null;
-    if (status !== 'optimal' && status !== 'infeasible') {
+    if ((status !== 'optimal' && status !== 'infeasible') || !candidate) {
       const schedule = greedySchedule(inputs, settings);
       const evaluation = evaluateBurst(scenario, schedule, settings);
       if (evaluation.feasible && (!candidate || evaluation.cost.total < candidate.evaluation.cost.total - 1e-9))
@@ -138,7 +148,9 @@ export function planBursting(scenario: Scenario, glpk: GLPK, settings: BurstSett
       ...base,
       regions: solves,
       status: infeasible ? 'infeasible' : 'no-solution',
-      message: infeasible
+      message: rejected
+        ? `The optimiser's schedule was rejected by the independent evaluator (${rejected}). That is a defect in Tierwise, not in your scenario; please report it with the scenario file.`
+        : infeasible
         ? 'No schedule meets every constraint in any region: some period needs more servers than the data centre has and what could burst cannot (its lead time, a response-time bound or the link does not allow it). The buy-for-the-peak comparison shows how much local capacity would be needed.'
         : `No schedule was found within ${settings.timeLimitSeconds} s; allow more time.`,
       solveSeconds,
@@ -146,7 +158,8 @@ export function planBursting(scenario: Scenario, glpk: GLPK, settings: BurstSett
   }
   const allOptimal = solves.every((s) => s.status === 'optimal' || s.status === 'infeasible');
   return {
-    status: best.source === 'milp' && allOptimal ? 'optimal' : 'feasible',
+    status: best.source === 'milp' && allOptimal && !rejected ? 'optimal' : 'feasible',
+    ...(rejected ? { message: `The optimiser's schedule in ${rejected.split(':')[0]} was rejected by the independent evaluator (${rejected}), a defect in Tierwise; the best schedule the evaluator accepts is shown.` } : {}),
     schedule: best.schedule,
     evaluation: best.evaluation,
     source: best.source,

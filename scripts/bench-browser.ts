@@ -71,7 +71,24 @@ try {
     console.log(burstRows.at(-1)!.join('  '));
     await page.close();
   }
+  // Editing: opening the editor on the largest sample, then typing into a field, as a user does.
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(`http://127.0.0.1:${port}/`);
+  await page.getByLabel('Sample scenario').selectOption('enterprise');
+  await watchLongTasks(page);
+  let started = Date.now();
+  await page.getByRole('tab', { name: 'Edit scenario' }).click();
+  await page.getByRole('button', { name: 'New empty scenario' }).waitFor();
+  const openRow = ['open the editor (enterprise sample)', `${((Date.now() - started) / 1000).toFixed(1)} s`, ...(await longTasks(page))];
+  await watchLongTasks(page);
+  await page.getByLabel('Scenario name').click();
+  started = Date.now();
+  await page.getByLabel('Scenario name').pressSequentially(' (edited by the bench)', { delay: 20 });
+  const typeRow = ['type 22 characters into a field', `${((Date.now() - started) / 1000).toFixed(1)} s`, ...(await longTasks(page))];
+  await page.close();
   await browser.close();
+  console.log('\nMain thread while editing (Chromium, production build):\n');
+  console.log(table(['Action', 'Took', 'Long tasks', 'Blocked in all', 'Longest'], [openRow, typeRow], new Set([1, 2, 3, 4])));
   console.log('\nMain thread while the worker plans bursting (Chromium, production build):\n');
   console.log(table(['Scenario', 'Status', 'Click → result', 'Long tasks', 'Blocked in all', 'Longest'], burstRows, new Set([2, 3, 4, 5])));
 } finally {

@@ -1,6 +1,7 @@
-import { useState } from 'react';
+import { memo, useRef, useState } from 'react';
 import { useScenarioValidation } from '../app/store';
-import { useSolve } from '../app/useSolve';
+import { useSolve, type SolveOutcome } from '../app/useSolve';
+import type { ParseResult } from '../planner';
 import { BurstingPanel } from './bursting/BurstingPanel';
 import { useUndoShortcuts } from '../app/useUndoShortcuts';
 import { blockedReasonFor } from '../app/blockedReason';
@@ -19,6 +20,32 @@ const TABS: { id: Tab; label: string }[] = [
   { id: 'edit', label: 'Edit scenario' },
 ];
 
+function useWhileShown<T>(value: T, shown: boolean): T {
+  const last = useRef(value);
+  if (shown) last.current = value;
+  return last.current;
+}
+
+const PlanTab = memo(function PlanTab({ validation, outcome, isRunning, currentCost }: { validation: ParseResult; outcome: SolveOutcome | undefined; isRunning: boolean; currentCost: number | undefined }) {
+  return (
+    <>
+      {!validation.ok && <ValidationIssues issues={validation.issues} />}
+      {outcome && <PlanResult outcome={outcome} />}
+      {!outcome && validation.ok && !isRunning && (
+        <p className="empty-state">
+          Press <strong>Solve</strong> to find the best layout for this scenario and compare it with today’s and the simple alternatives.
+        </p>
+      )}
+      {validation.ok && <TradeoffPanel scenario={validation.scenario} currentCost={currentCost} />}
+      {validation.ok && <ScenarioOverview scenario={validation.scenario} />}
+    </>
+  );
+});
+
+const BurstingTab = memo(function BurstingTab({ validation }: { validation: ParseResult }) {
+  return validation.ok ? <BurstingPanel scenario={validation.scenario} /> : <p className="empty-state">Bursting needs a valid scenario: see the problems under Plan.</p>;
+});
+
 /** The page body: solver controls on the left; the plan, the bursting plan or the scenario editor on the right. */
 export function Workspace() {
   const validation = useScenarioValidation();
@@ -28,6 +55,9 @@ export function Workspace() {
   // A tab is mounted when first opened and then kept (hidden), so switching back and forth keeps what is open in it.
   const [opened, setOpened] = useState<ReadonlySet<Tab>>(new Set(['plan']));
   const blockedReason = validation.ok ? null : blockedReasonFor(validation.issues);
+  // A hidden tab keeps the scenario it last showed, so typing in the editor does not re-render the plan's tables and charts.
+  const planValidation = useWhileShown(validation, tab === 'plan');
+  const burstingValidation = useWhileShown(validation, tab === 'bursting');
   const plan = solver.outcome?.plan;
   const currentCost = plan && (plan.status === 'optimal' || plan.status === 'feasible') ? plan.evaluation?.cost.total : undefined;
   const select = (next: Tab) => {
@@ -64,19 +94,10 @@ export function Workspace() {
           ))}
         </div>
         <div role="tabpanel" id="tabpanel-plan" aria-labelledby="tab-plan" hidden={tab !== 'plan'} className="tabpanel">
-          {!validation.ok && <ValidationIssues issues={validation.issues} />}
-          {solver.outcome && <PlanResult outcome={solver.outcome} />}
-          {!solver.outcome && validation.ok && !solver.isRunning && (
-            <p className="empty-state">
-              Press <strong>Solve</strong> to find the best layout for this scenario and compare it with today’s and the simple alternatives.
-            </p>
-          )}
-          {validation.ok && <TradeoffPanel scenario={validation.scenario} currentCost={currentCost} />}
-          {validation.ok && <ScenarioOverview scenario={validation.scenario} />}
+          <PlanTab validation={planValidation} outcome={solver.outcome} isRunning={solver.isRunning} currentCost={currentCost} />
         </div>
         <div role="tabpanel" id="tabpanel-bursting" aria-labelledby="tab-bursting" hidden={tab !== 'bursting'} className="tabpanel">
-          {opened.has('bursting') &&
-            (validation.ok ? <BurstingPanel scenario={validation.scenario} /> : <p className="empty-state">Bursting needs a valid scenario: see the problems under Plan.</p>)}
+          {opened.has('bursting') && <BurstingTab validation={burstingValidation} />}
         </div>
         <div role="tabpanel" id="tabpanel-edit" aria-labelledby="tab-edit" hidden={tab !== 'edit'} className="tabpanel">
           <PlanContext.Provider value={solver.outcome}>{opened.has('edit') && <ScenarioEditor />}</PlanContext.Provider>

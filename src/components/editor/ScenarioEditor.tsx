@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { fieldForIssue, issuesByPath } from '../../app/editing/paths';
 import { selectCanRedo, selectCanUndo, useAppStore, useScenarioValidation } from '../../app/store';
 import type { ValidationIssue } from '../../planner';
@@ -66,6 +66,24 @@ function EditorIssueSummary({ issues }: { issues: readonly ValidationIssue[] }) 
   );
 }
 
+/**
+ * The sections take no props: each field reads its own value and messages, so an edit re-renders
+ * the fields it touches, not the whole editor (memo keeps the parent's re-render from reaching them).
+ */
+const EditorSections = memo(function EditorSections() {
+  return (
+    <>
+      <GeneralEditor />
+      <SitesEditor />
+      <NetworkEditor />
+      <UserRegionsEditor />
+      <ApplicationsEditor />
+      <SecurityEditor />
+      <DemandEditor />
+    </>
+  );
+});
+
 /** Every part of the scenario, editable, with the validator's messages at the fields they are about. */
 export function ScenarioEditor() {
   const validation = useScenarioValidation();
@@ -86,13 +104,7 @@ export function ScenarioEditor() {
       </div>
       <EditorIssueSummary issues={issues} />
       <IssuesContext.Provider value={byPath}>
-        <GeneralEditor />
-        <SitesEditor />
-        <NetworkEditor />
-        <UserRegionsEditor />
-        <ApplicationsEditor />
-        <SecurityEditor />
-        <DemandEditor />
+        <EditorSections />
       </IssuesContext.Provider>
     </section>
   );

@@ -2,7 +2,7 @@ import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'rec
 import { formatMoney } from '../../app/format';
 import type { Scenario } from '../../planner';
 import type { BurstCostTerm, BurstEvaluation } from '../../planner/bursting/burstSchedule';
-import { periodLabel } from './periodLabels';
+import { periodLabel } from '../../planner/bursting/periodLabels';
 
 /** The terms that change from period to period; owned and bought local capacity are spread evenly and shown apart. */
 export const VARIABLE_TERMS: { term: BurstCostTerm; name: string; colour: string }[] = [

@@ -1,7 +1,7 @@
 import { formatNumber } from '../../app/format';
 import type { Scenario } from '../../planner';
 import type { BurstEvent } from '../../planner/bursting/burstSchedule';
-import { periodLabel } from './periodLabels';
+import { periodLabel } from '../../planner/bursting/periodLabels';
 
 /** A burst as the operator sees it: the components of one application that go out and come back together. */
 export interface BurstGroup {

@@ -1,7 +1,7 @@
 import { Area, CartesianGrid, ComposedChart, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Scenario } from '../../planner';
 import type { BurstEvaluation } from '../../planner/bursting/burstSchedule';
-import { periodLabel, zoneName } from './periodLabels';
+import { periodLabel, zoneName } from '../../planner/bursting/periodLabels';
 
 const PALETTE = ['#1f6feb', '#8250df', '#bf3989', '#1a7f37', '#9a6700', '#0a7ea4', '#cf222e', '#57606a'];
 

@@ -9,7 +9,7 @@ import { BurstComparisonTable } from './BurstComparisonTable';
 import { BurstCostChart } from './BurstCostChart';
 import { BurstEventsTable } from './BurstEventsTable';
 import { BurstTimelineChart } from './BurstTimelineChart';
-import { periodLabel } from './periodLabels';
+import { periodLabel } from '../../planner/bursting/periodLabels';
 
 function parseReaction(text: string): number | undefined | string {
   if (text.trim() === '') return undefined;

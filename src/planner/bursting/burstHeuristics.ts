@@ -233,7 +233,7 @@ export function greedySchedule(inputs: BurstInputs, settings: Pick<BurstSettings
       current = periodCost(inputs, cloud, p).usd;
       over = overflow(inputs, cloud, p);
     }
-    // Hand back servers that are no longer needed in the cloud, the dearest first, while it fits and saves money.
+    // Hand back servers that are no longer needed in the cloud, one at a time in component order, while it fits and saves money.
     for (let improved = true; improved; ) {
       improved = false;
       for (const c of inputs.components) {

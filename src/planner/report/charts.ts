@@ -4,8 +4,8 @@
  * label goes through the `html` template, so user text is escaped.
  */
 import { html, joinHtml, type SafeHtml } from './escape';
-import { formatMbps, formatNumber, formatPercent, formatUSD } from './format';
-import type { ReportCostRow, ReportLink, ReportTradeoff } from './reportData';
+import { formatCount, formatMbps, formatNumber, formatPercent, formatUSD } from './format';
+import type { ReportBursting, ReportCostRow, ReportLink, ReportTradeoff } from './reportData';
 
 export const CHART_COLOURS = {
   servers: '#2f6db3',
@@ -174,6 +174,28 @@ ${w > 0 ? html`<rect x="${left}" y="${y + 20}" width="${r(w)}" height="14" fill=
   });
   return html`<svg class="chart" viewBox="0 0 ${WIDTH} ${height}" width="100%" role="img" aria-labelledby="link-chart-title" preserveAspectRatio="xMinYMin meet">
 <title id="link-chart-title">Traffic on each link direction as a share of its capacity</title>
+${joinHtml(bars, '\n')}
+</svg>`;
+}
+
+/** One bar per burst period: servers running in the cloud, with the period's cost beyond the owned data centre. */
+export function burstChart(b: ReportBursting): SafeHtml {
+  const left = 4;
+  const labelWidth = 190;
+  const track = WIDTH - labelWidth - 150;
+  const rowHeight = 24;
+  const height = b.periods.length * rowHeight + 6;
+  const servers = (p: ReportBursting['periods'][number]) => Object.values(p.burstServersBySite).reduce((n, x) => n + x, 0);
+  const most = Math.max(1, ...b.periods.map(servers));
+  const bars = b.periods.map((p, i) => {
+    const y = i * rowHeight;
+    const n = servers(p);
+    return html`<text x="${left}" y="${y + 16}">${p.start}</text>
+<rect x="${left + labelWidth}" y="${y + 5}" width="${r(Math.max(2, (n / most) * track))}" height="14" fill="${CHART_COLOURS.servers}"/>
+<text x="${left + labelWidth + track + 8}" y="${y + 16}" class="chart-value">${formatCount(n)} server${n === 1 ? '' : 's'} · ${formatUSD(p.costUSD)}</text>`;
+  });
+  return html`<svg class="chart" viewBox="0 0 ${WIDTH} ${height}" width="100%" role="img" aria-labelledby="burst-chart-title" preserveAspectRatio="xMinYMin meet">
+<title id="burst-chart-title">Servers in the cloud in each period of a burst</title>
 ${joinHtml(bars, '\n')}
 </svg>`;
 }

@@ -6,7 +6,7 @@
  * `html` template (escape.ts).
  */
 import { SafeHtml, html, joinHtml, type HtmlPart } from './escape';
-import { costChart, linkChart, tradeoffChart } from './charts';
+import { burstChart, costChart, linkChart, tradeoffChart } from './charts';
 import { formatCount, formatGB, formatMbps, formatMs, formatMsChange, formatNumber, formatPercent, formatRate, formatTimestamp, formatUSD } from './format';
 import {
   EVALUATOR_NOTE,
@@ -273,6 +273,7 @@ function burstingSection(report: Report): SafeHtml {
   const siteName = new Map(report.sites.map((s) => [s.id, s.name]));
   const siteIds = report.sites.map((s) => s.id).filter((id) => b.periods.some((p) => (p.burstServersBySite[id] ?? 0) > 0));
   return html`<p>Periods of ${formatCount(b.periodMinutes)} minutes with servers running away from their home site; total cost of bursting ${formatUSD(b.totalCostUSD)}.</p>
+${b.periods.length > 0 ? burstChart(b) : null}
 <table>
 <thead><tr><th>Period</th>${siteIds.map((id) => html`<th class="num">${siteName.get(id) ?? id}</th>`)}<th class="num">Cost</th></tr></thead>
 <tbody>${b.periods.map((p) => html`<tr><td>${p.start}</td>${siteIds.map((id) => html`<td class="num">${formatCount(p.burstServersBySite[id] ?? 0)}</td>`)}<td class="num">${formatUSD(p.costUSD)}</td></tr>`)}</tbody>

@@ -3,7 +3,7 @@
  * demand's start was written in (so "2024-11-25T00:00-05:00" labels US Eastern
  * hours and "…Z" labels UTC), independent of the browser's own zone.
  */
-import type { Demand } from '../../planner';
+import type { Demand } from '../scenario/schema';
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

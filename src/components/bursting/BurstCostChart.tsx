@@ -19,7 +19,8 @@ export function BurstCostChart({ scenario, evaluation }: { scenario: Scenario; e
     for (const t of VARIABLE_TERMS) row[t.term] = c[t.term];
     return row;
   });
-  const tickEvery = Math.max(1, Math.round(evaluation.periods / 14));
+  // About one label a day for a week of hours; long horizons thin out the same way.
+  const tickEvery = Math.max(1, Math.round(evaluation.periods / 7));
   return (
     <figure className="chart" aria-label="Cost per period by term" data-testid="burst-cost-chart">
       <BarChart data={data} responsive style={{ width: '100%', height: 220 }} margin={{ top: 8, right: 24, bottom: 4, left: 8 }} barCategoryGap={0}>

@@ -19,7 +19,8 @@ export function BurstTimelineChart({ scenario, evaluation }: { scenario: Scenari
     if (capacity.length > 0) row.capacity = capacity.reduce((n, c) => n + c[p]!, 0);
     return row;
   });
-  const tickEvery = Math.max(1, Math.round(evaluation.periods / 14));
+  // About one label a day for a week of hours; long horizons thin out the same way.
+  const tickEvery = Math.max(1, Math.round(evaluation.periods / 7));
   const ticks = data.filter((_, p) => p % tickEvery === 0).map((d) => d.period as number);
   const xAxis = (
     <XAxis dataKey="period" type="number" domain={[0, evaluation.periods - 1]} ticks={ticks} tickFormatter={(p: number) => periodLabel(scenario.demand, p, true)} fontSize={11} />

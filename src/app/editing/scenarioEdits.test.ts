@@ -139,6 +139,25 @@ describe('document edits', () => {
     expect(parseScenario(next).ok).toBe(true);
   });
 
+  it('typing a site id through another site’s id leaves the references of both intact', () => {
+    // Sites dc-chicago, aws-us-east-1, aws-eu-west-1: retype the third as "aws-us-east-1" on its way to "aws-us-east-12".
+    const through = renameSite(webshop, 2, 'aws-us-east-1') as Doc;
+    const after = renameSite(through, 2, 'aws-us-east-12') as Doc;
+    // The clash changed only the site's own id, so the references of aws-eu-west-1 stayed put, and so did aws-us-east-1's.
+    expect(after.network.links.map((l) => l.between)).toEqual(webshop.network.links.map((l) => l.between));
+    expect(after.userRegions[0]!.latencyToSites).toEqual(webshop.userRegions[0]!.latencyToSites);
+    expect(parseScenario(through).ok).toBe(false);
+    // Back to its own name, the scenario is whole again.
+    expect(parseScenario(renameSite(after, 2, 'aws-eu-west-1')).ok).toBe(true);
+  });
+
+  it('removing the only allowed site of a component leaves an empty list for the validator, not "every site"', () => {
+    const pinned = setAt(webshop, ['applications', 0, 'components', 4, 'allowedSites'], ['aws-eu-west-1']);
+    const next = removeSite(pinned, 2) as Doc;
+    expect((next.applications[0]!.components[4] as { allowedSites?: string[] }).allowedSites).toEqual([]);
+    expect(parseScenario(next).ok).toBe(false);
+  });
+
   it('removing a site removes its links and latencies', () => {
     const next = removeSite(webshop, 2) as Doc;
     expect(next.network.links.map((l) => l.between)).toEqual([['dc-chicago', 'aws-us-east-1']]);

@@ -118,9 +118,21 @@ function arrayAtPlain(document: unknown, path: DocPath): unknown {
   return current;
 }
 
-/** Renames a key of a record, keeping its position (so the JSON keeps its order). */
+/**
+ * Whether references should follow an item's id from `old` to `next`. Renames happen keystroke by
+ * keystroke, so an id passes through other items' ids ("dc2" → "dc" → "dc3" with a site "dc"):
+ * references follow only when the old id was this item's alone and the new one is nobody else's,
+ * and never from an empty id. Otherwise only the item's own id changes and the validator reports
+ * the clash, which the next keystroke usually resolves.
+ */
+function referencesFollow(ids: readonly unknown[], index: number, old: unknown, next: string): boolean {
+  if (typeof old !== 'string' || old === '' || old === next) return false;
+  return !ids.some((id, i) => i !== index && (id === old || id === next));
+}
+
+/** Renames a key of a record, keeping its position (so the JSON keeps its order); never over an existing key. */
 function renameKey(record: Record<string, unknown> | undefined, from: string, to: string): void {
-  if (!record || from === to || !(from in record)) return;
+  if (!record || from === to || !(from in record) || to in record) return;
   const entries = Object.entries(record);
   for (const key of Object.keys(record)) delete record[key];
   for (const [key, value] of entries) record[key === from ? to : key] = value;
@@ -216,8 +228,8 @@ export function removeSite(document: unknown, index: number): unknown {
     for (const app of d.applications ?? [])
       for (const c of app.components ?? []) {
         if (!Array.isArray(c.allowedSites)) continue;
+        // An emptied list stays empty (the validator asks for a site): deleting it would allow every site.
         c.allowedSites = c.allowedSites.filter((s) => s !== site.id);
-        if (c.allowedSites.length === 0) delete c.allowedSites;
       }
   });
 }
@@ -229,7 +241,7 @@ export function renameSite(document: unknown, index: number, id: string): unknow
     if (!site) return;
     const old = site.id;
     site.id = id;
-    if (old === id) return;
+    if (!referencesFollow(d.sites.map((x) => x.id), index, old, id)) return;
     for (const link of linksOf(d)) if (Array.isArray(link.between)) link.between = link.between.map((s) => (s === old ? id : s)) as [string, string];
     for (const region of d.userRegions ?? []) renameKey(region.latencyToSites, old, id);
     for (const app of d.applications ?? [])
@@ -325,6 +337,7 @@ export function renameUserRegion(document: unknown, index: number, id: string): 
     if (!region) return;
     const old = region.id;
     region.id = id;
+    if (!referencesFollow((d.userRegions ?? []).map((x) => x.id), index, old, id)) return;
     for (const app of d.applications ?? []) for (const t of app.transactions ?? []) renameKey(t.ratePerSecond, old, id);
   });
 }
@@ -367,6 +380,7 @@ export function renameApplication(document: unknown, index: number, id: string):
     if (!app) return;
     const old = app.id;
     app.id = id;
+    if (!referencesFollow(d.applications.map((x) => x.id), index, old, id)) return;
     for (const p of d.demand?.profiles ?? []) if (p.application === old) p.application = id;
   });
 }
@@ -413,6 +427,9 @@ export function renameComponent(document: unknown, appIndex: number, index: numb
     if (!component) return;
     const old = component.id;
     component.id = id;
+    // Component ids are unique across applications.
+    const all = d.applications.flatMap((a) => a.components ?? []);
+    if (!referencesFollow(all.map((x) => x.id), all.indexOf(component), old, id)) return;
     for (const a of d.applications)
       for (const t of a.transactions ?? []) {
         if (t.entryComponent === old) t.entryComponent = id;
@@ -548,6 +565,7 @@ export function renameZone(document: unknown, index: number, id: string): unknow
     if (!zone || !d.security) return;
     const old = zone.id;
     zone.id = id;
+    if (!referencesFollow(d.security.zones.map((x) => x.id), index, old, id)) return;
     for (const rule of d.security.rules ?? []) {
       if (rule.source === old) rule.source = id;
       if (rule.destination === old) rule.destination = id;

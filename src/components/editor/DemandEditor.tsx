@@ -33,7 +33,8 @@ function ValuesField({ index }: { index: number }) {
         onChange={(e) => {
           const next = e.currentTarget.value;
           setDraft(next);
-          const list = next.split(',').map((v) => v.trim()).filter((v) => v !== '').map((v) => (Number.isFinite(Number(v)) ? Number(v) : v));
+          // Commas, semicolons or line breaks: a column pasted from a spreadsheet works too.
+          const list = next.split(/[\s,;]+/).map((v) => v.trim()).filter((v) => v !== '').map((v) => (Number.isFinite(Number(v)) ? Number(v) : v));
           setSeen(list.join(', '));
           edit((doc) => setAt(doc, path, list), key);
         }}
@@ -62,8 +63,16 @@ function DemandImport() {
   const [errors, setErrors] = useState<{ row: number; message: string }[] | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const run = (csv: string) => {
-    const unit = (useAppStore.getState().document as { demand?: { unit?: unknown } } | null)?.demand?.unit;
-    const result = importDemandCsv(csv, { applicationIds: apps, ...(typeof unit === 'string' ? { unit } : {}) });
+    const current = (useAppStore.getState().document as { demand?: { unit?: unknown; periodMinutes?: unknown } } | null)?.demand;
+    const unit = current?.unit;
+    const options = { applicationIds: apps, ...(typeof unit === 'string' ? { unit } : {}) };
+    let result = importDemandCsv(csv, options);
+    // A file with one timestamp cannot tell its period: then the period set here is used.
+    const periodMinutes = current?.periodMinutes;
+    if (!result.ok && typeof periodMinutes === 'number' && Number.isInteger(periodMinutes) && periodMinutes >= 1) {
+      const retry = importDemandCsv(csv, { ...options, periodMinutes });
+      if (retry.ok) result = retry;
+    }
     if (!result.ok) {
       setErrors(result.errors);
       setDone(null);
@@ -129,11 +138,11 @@ export function DemandEditor() {
           <div className="editor-row">
             <NumberInput path={['demand', 'periodMinutes']} label="Period (minutes)" />
             <TextInput path={['demand', 'start']} label="Start (ISO 8601 with time zone)" optional />
-            <TextInput path={['demand', 'unit']} label="Unit" />
+            <TextInput path={['demand', 'unit']} label="Unit" hint="Empty: requests/s" optional />
           </div>
           <ul className="editor-list">
             {Array.from({ length: profiles }, (_, i) => (
-              <li key={i} className="editor-item editor-item-compact" data-testid={`demand-profile-${i}`}>
+              <li key={i} className="editor-item editor-item-compact" data-testid={`demand-profile-${i}`} role="group" aria-label={`Demand profile ${i + 1}`}>
                 <div className="editor-row">
                   <SelectInput path={['demand', 'profiles', i, 'application']} label="Application" options={asOptions(apps)} />
                   <ValuesField index={i} />

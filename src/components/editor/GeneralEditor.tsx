@@ -1,4 +1,4 @@
-import { useState, useId } from 'react';
+import { useState } from 'react';
 import { fieldId } from '../../app/editing/paths';
 import { setAt } from '../../app/editing/scenarioEdits';
 import { useAppStore } from '../../app/store';
@@ -6,7 +6,8 @@ import { NumberInput, SectionIssues, TextInput, useEdit } from './fields';
 
 /** Price sources, one per line. */
 function SourcesField() {
-  const id = useId();
+  // The id the issue summary jumps to for this path.
+  const id = fieldId('pricing.sources');
   const edit = useEdit();
   const sources = useAppStore((s) => (s.document as { pricing?: { sources?: unknown } } | null)?.pricing?.sources);
   const text = Array.isArray(sources) ? sources.join('\n') : '';

@@ -14,7 +14,7 @@ function ZoneEditor({ index }: { index: number }) {
   const edit = useEdit();
   const id = useDocValue([...base, 'id']);
   return (
-    <li className="editor-item editor-item-compact" data-testid={`zone-${index}`}>
+    <li className="editor-item editor-item-compact" data-testid={`zone-${index}`} role="group" aria-label={`Zone ${String(id)}`}>
       <div className="editor-row" id={fieldId(pathKey(base))}>
         <TextInput path={[...base, 'id']} label="Zone id" apply={(doc, v) => renameZone(doc, index, String(v ?? ''))} />
         <TextInput path={[...base, 'name']} label="Zone name" />
@@ -35,7 +35,7 @@ function RuleEditor({ index, count }: { index: number; count: number }) {
   const id = useDocValue([...base, 'id']);
   const ends = [{ value: 'any', label: 'any' }, ...zones.map((z) => ({ value: z, label: z }))];
   return (
-    <li className="editor-item editor-item-compact" data-testid={`rule-${index}`}>
+    <li className="editor-item editor-item-compact" data-testid={`rule-${index}`} role="group" aria-label={`Rule ${index + 1}, ${String(id)}`}>
       <div className="editor-row" id={fieldId(pathKey(base))}>
         <span className="rule-order" aria-hidden="true">
           {index + 1}.
@@ -45,7 +45,7 @@ function RuleEditor({ index, count }: { index: number; count: number }) {
         <SelectInput path={[...base, 'source']} label="From zone" options={ends} />
         <SelectInput path={[...base, 'destination']} label="To zone" options={ends} />
         <SelectInput path={[...base, 'protocol']} label="Protocol" options={PROTOCOLS} />
-        <TextInput path={[...base, 'ports']} label="Ports" hint={'"any", 443 or 8000-8080'} />
+        <TextInput path={[...base, 'ports']} label="Ports" hint={'"any", 443 or 8000-8080; empty: any'} optional />
         <TextInput path={[...base, 'description']} label="Description" optional />
       </div>
       <div className="editor-actions">

@@ -55,7 +55,7 @@ function ServerClassRow({ site, index }: { site: number; index: number }) {
   const [calculator, setCalculator] = useState(false);
   const name = useDocValue([...base, 'serverClass']);
   return (
-    <li className="editor-item editor-item-compact" data-testid="server-class">
+    <li className="editor-item editor-item-compact" data-testid="server-class" role="group" aria-label={`Server class ${String(name ?? index + 1)}`}>
       <div className="editor-row">
         <TextInput path={[...base, 'serverClass']} label="Server class" />
         <NumberInput path={[...base, 'priceUSD']} label="Price (USD)" />
@@ -64,7 +64,7 @@ function ServerClassRow({ site, index }: { site: number; index: number }) {
         <NumberInput path={[...base, 'memoryGB']} label="Memory (GB)" />
       </div>
       <div className="editor-actions">
-        <ActionButton onClick={() => setCalculator((v) => !v)}>{calculator ? 'Close cost calculator' : 'On-premise cost calculator'}</ActionButton>
+        <ActionButton label={`${calculator ? 'Close the cost calculator' : 'On-premise cost calculator'} for ${String(name)}`} onClick={() => setCalculator((v) => !v)}>{calculator ? 'Close cost calculator' : 'On-premise cost calculator'}</ActionButton>
         <ActionButton danger label={`Remove server class ${String(name)}`} onClick={() => edit((doc) => removeAt(doc, ['sites', site, 'serverClasses'], index))}>
           Remove class
         </ActionButton>

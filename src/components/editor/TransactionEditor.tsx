@@ -16,7 +16,7 @@ function CallRow({ app, t, index, count }: { app: number; t: number; index: numb
   const to = useDocValue([...base, 'to']);
   const what = `call ${index + 1} (${String(from)} → ${String(to)})`;
   return (
-    <li className="editor-item editor-item-compact" data-testid={`call-${index}`}>
+    <li className="editor-item editor-item-compact" data-testid={`call-${index}`} role="group" aria-label={what}>
       <div className="editor-row">
         <SelectInput path={[...base, 'from']} label="From" options={asOptions(components)} />
         <SelectInput path={[...base, 'to']} label="To" options={asOptions(components)} />
@@ -131,6 +131,14 @@ export function TransactionEditor({ app, index }: { app: number; index: number }
   const allComponents = useAllComponentIds();
   const calls = useListLength([...base, 'calls']);
   const id = useDocValue([...base, 'id']);
+  // This application's components, and any other the transaction calls or already has a time for.
+  const callList = useDocValue([...base, 'calls']);
+  const processing = useDocValue([...base, 'processingMs']);
+  const touched = [
+    ...(Array.isArray(callList) ? callList.flatMap((e: { from?: unknown; to?: unknown }) => [e?.from, e?.to]) : []),
+    ...(processing && typeof processing === 'object' ? Object.keys(processing) : []),
+  ].filter((c): c is string => typeof c === 'string' && c !== '');
+  const processedAt = [...new Set([...components, ...touched])];
   return (
     <li className="editor-item" data-testid={`transaction-${app}-${index}`}>
       <fieldset id={fieldId(pathKey(base))}>
@@ -168,7 +176,7 @@ export function TransactionEditor({ app, index }: { app: number; index: number }
         <h5 id={fieldId(pathKey([...base, 'processingMs']))}>Processing time per visit (ms)</h5>
         <SectionIssues path={[...base, 'processingMs']} />
         <div className="editor-row">
-          {components.map((c) => (
+          {processedAt.map((c) => (
             <NumberInput key={c} path={[...base, 'processingMs', c]} label={`Processing at ${c}`} hint="Empty: 0" />
           ))}
         </div>

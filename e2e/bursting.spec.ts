@@ -42,6 +42,8 @@ test('plans the seasonal sample’s bursts: chart, events in the overflow hours,
   for (const p of overflowHours) expect(spans.some(([s, e]) => s <= p && p < e), `hour ${p}`).toBe(true);
   expect(Math.min(...spans.map(([s]) => s))).toBeGreaterThanOrEqual(overflowHours[0]! - 4);
   await expect(panel.getByTestId('burst-events')).toContainText(/pre-copied|copied on demand/);
+  // The storefront's p95 bounds were checked in the burst hours.
+  await expect(panel.getByTestId('burst-p95')).toContainText('all within their bounds');
 
   // The chart draws the stacked servers and the capacity line.
   const timeline = panel.getByTestId('burst-timeline');

@@ -1,9 +1,10 @@
 import { useId, useState } from 'react';
 import { errorMessage, ScenarioRejectedError } from '../../app/errors';
-import { formatGap, formatMoney, formatPercent, formatSeconds } from '../../app/format';
+import { formatGap, formatMoney, formatMs, formatPercent, formatSeconds } from '../../app/format';
 import { useBurstPlan, type BurstOutcome } from '../../app/useBurstPlan';
 import { useNow } from '../../app/useNow';
 import type { Scenario } from '../../planner';
+import type { BurstEvaluation } from '../../planner/bursting/burstSchedule';
 import { ErrorPanel } from '../ErrorPanel';
 import { BurstComparisonTable } from './BurstComparisonTable';
 import { BurstCostChart } from './BurstCostChart';
@@ -136,10 +137,25 @@ function BurstResult({ scenario, outcome }: { scenario: Scenario; outcome: Burst
           {plan.message}
         </p>
       )}
+      <P95Summary evaluation={e} rounds={plan.p95Rounds} />
       <BurstTimelineChart scenario={scenario} evaluation={e} />
       <BurstCostChart scenario={scenario} evaluation={e} />
       <BurstEventsTable scenario={scenario} events={e.events} periodHours={e.periodHours} />
       <BurstComparisonTable scenario={scenario} comparison={outcome} />
     </div>
+  );
+}
+
+/** The tail during bursts: what the layout evaluator found, and whether the plan had to be tightened for it. */
+function P95Summary({ evaluation, rounds }: { evaluation: BurstEvaluation; rounds: number }) {
+  const checks = evaluation.p95DuringBursts;
+  if (checks.length === 0) return null;
+  const tightest = checks.reduce((a, b) => (b.p95Ms / b.boundMs > a.p95Ms / a.boundMs ? b : a));
+  return (
+    <p className="small" data-testid="burst-p95">
+      95th percentiles during bursts, by the layout evaluator: all within their bounds; the closest is {tightest.transaction} for {tightest.region},{' '}
+      {formatMs(tightest.p95Ms)} against {formatMs(tightest.boundMs)}.
+      {rounds > 0 && ` The mean was tightened in ${rounds} round${rounds === 1 ? '' : 's'} so that bursts keep their tails within bounds.`}
+    </p>
   );
 }

@@ -98,7 +98,7 @@ function periodCost(inputs: BurstInputs, cloud: Cloud, p: number): { usd: number
   }
   for (const d of inputs.delays) {
     if (!feasible) break;
-    if (!d.active[p]) continue;
+    if (!d.active[p] || !Number.isFinite(d.boundMs[p]!)) continue;
     let ms = 0;
     for (const i of d.edges) {
       const e = inputs.edges[i]!;
@@ -106,7 +106,7 @@ function periodCost(inputs: BurstInputs, cloud: Cloud, p: number): { usd: number
     }
     const phi = share(inputs.byId.get(d.entry)!, cloud, p);
     if (phi > 0) ms += Number.isFinite(d.entryShiftMs) ? phi * d.entryShiftMs : Infinity;
-    if (ms > d.boundMs + 1e-9) feasible = false;
+    if (ms > d.boundMs[p]! + 1e-9) feasible = false;
   }
   return { usd, feasible };
 }

@@ -58,7 +58,8 @@ export interface BurstEdge {
 export interface BurstDelayBound {
   transaction: string;
   region: string;
-  boundMs: number;
+  /** The bound on the mean increase in each period: the SLO's, or tighter where a p95 cut lowered it (Infinity: none). */
+  boundMs: number[];
   entry: string;
   /** ms the mean changes by when all users go to the cloud (RTT to the cloud − RTT to home). */
   entryShiftMs: number;
@@ -126,7 +127,14 @@ function linkBetween(s: Scenario, a: string, b: string) {
 
 export const linkKey = (home: string) => home;
 
-export function buildBurstInputs(scenario: Scenario, regionId: string): BurstInputs {
+/**
+ * Mean-increase bounds lowered for single periods, keyed by `delayCutKey`: what the p95 check asks
+ * for when a burst's tail is too long (planBursting.ts).
+ */
+export type DelayCuts = ReadonlyMap<string, number>;
+export const delayCutKey = (transaction: string, region: string, period: number) => `${transaction}|${region}|${period}`;
+
+export function buildBurstInputs(scenario: Scenario, regionId: string, cuts: DelayCuts = new Map()): BurstInputs {
   const region = findSite(scenario, regionId);
   const { periods, periodHours, byApplication } = demandSeries(scenario);
   const hpm = scenario.pricing.hoursPerMonth;
@@ -225,13 +233,15 @@ export function buildBurstInputs(scenario: Scenario, regionId: string): BurstInp
       const home = findSite(scenario, entry.home);
       for (const [regionId, rate] of Object.entries(t.ratePerSecond)) {
         const userRegion = scenario.userRegions.find((r) => r.id === regionId);
-        if (t.slo.maxMeanIncreaseMs !== undefined && userRegion) {
+        const slo = t.slo.maxMeanIncreaseMs ?? Infinity;
+        const boundMs = scale.map((_, p) => Math.min(slo, cuts.get(delayCutKey(t.id, regionId, p)) ?? Infinity));
+        if (userRegion && boundMs.some(Number.isFinite)) {
           const toCloud = userRegion.latencyToSites[region.id]?.meanMs;
           const toHome = userRegion.latencyToSites[entry.home]?.meanMs ?? 0;
           delays.push({
             transaction: t.id,
             region: regionId,
-            boundMs: t.slo.maxMeanIncreaseMs,
+            boundMs,
             entry: entry.id,
             entryShiftMs: toCloud === undefined ? Infinity : toCloud - toHome,
             edges: edgeIndices,

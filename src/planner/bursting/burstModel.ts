@@ -214,7 +214,7 @@ export function buildBurstModel(inputs: BurstInputs, settings: Pick<BurstSetting
   // Mean response time during bursts, per transaction, user region and period.
   for (const d of inputs.delays) {
     for (let p = 0; p < periods; p++) {
-      if (!d.active[p]) continue;
+      if (!d.active[p] || !Number.isFinite(d.boundMs[p]!)) continue;
       const terms: Term[] = [];
       for (const i of d.edges) {
         const e = edges[i]!;
@@ -227,7 +227,7 @@ export function buildBurstModel(inputs: BurstInputs, settings: Pick<BurstSetting
       if (!Number.isFinite(d.entryShiftMs)) {
         row(entry, '<=', 0, 'no_route', d.transaction, d.region, String(p));
       } else terms.push(...entry.map((t) => ({ ...t, coef: t.coef * d.entryShiftMs })));
-      row(terms, '<=', d.boundMs, 'delay', d.transaction, d.region, String(p));
+      row(terms, '<=', d.boundMs[p]!, 'delay', d.transaction, d.region, String(p));
     }
   }
 

@@ -73,6 +73,9 @@
  *    the mean over all-at-home, Σ_edges k·|φ1 − φ2|·(link RTT mean − intra-site
  *    RTT mean + (request + response bytes)·8 ÷ link bandwidth) +
  *    φ_entry·(user RTT to the cloud − user RTT to home), ≤ slo.maxMeanIncreaseMs;
+ *  - p95: in every period with servers in the cloud, each transaction's p95 (where it
+ *    has a bound) as the layout evaluator computes it for that period's layout and
+ *    routing (burstP95.ts) ≤ slo.maxP95Ms;
  *  - bandwidth: crossing traffic in each direction of every home ↔ cloud link
  *    (calls' bytes and replication, in Mbps averaged over the period) ≤ its bandwidthMbps.
  */
@@ -122,7 +125,7 @@ export interface BurstEvent {
   peakCloudServers: number;
 }
 
-export type BurstViolationKind = 'coverage' | 'not-allowed' | 'unsplittable' | 'capacity' | 'lead-time' | 'reaction' | 'response-time' | 'bandwidth';
+export type BurstViolationKind = 'coverage' | 'not-allowed' | 'unsplittable' | 'capacity' | 'lead-time' | 'reaction' | 'response-time' | 'p95' | 'bandwidth';
 
 export interface BurstViolation {
   kind: BurstViolationKind;
@@ -153,5 +156,7 @@ export interface BurstEvaluation {
   /** Busiest period per link direction. */
   linkPeaks: { from: string; to: string; period: number; mbps: number; bandwidthMbps: number }[];
   violations: BurstViolation[];
+  /** The worst p95 during bursts per transaction (with a p95 bound) and user region, from the layout evaluator. */
+  p95DuringBursts: { transaction: string; region: string; period: number; p95Ms: number; boundMs: number; meanIncreaseMs: number }[];
   feasible: boolean;
 }

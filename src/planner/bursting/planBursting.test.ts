@@ -180,6 +180,70 @@ function exhaustiveBest(scenario: Scenario, region: string, settings: Pick<Burst
   return best;
 }
 
+describe('the p95 during bursts', () => {
+  /**
+   * Shop: web (splittable, need [1, 2, 1, 2], $0.50/h in the cloud) calling its pinned database 5 times per
+   * request over a link with a long tail (mean 10 ms, p95 200 ms); batch: a worker (need 1, $1/h) with no
+   * users. Room for 3 servers: one must burst in periods 1 and 3. Half the web tier in the cloud sends half
+   * the requests through 5 slow round trips, so the p95 far exceeds 100 ms; the worker costs more but
+   * touches no transaction.
+   */
+  function tail(maxP95Ms?: number): Scenario {
+    return parse({
+      formatVersion: 1,
+      name: 'tail',
+      pricing: { currency: 'USD', asOf: '2026-11-01', hoursPerMonth: 100 },
+      sites: [
+        { id: 'dc', name: 'dc', kind: 'onPremise', serverClasses: [{ serverClass: 'std', priceUSD: 100, billing: 'month' }, { serverClass: 'big', priceUSD: 100, billing: 'month' }], capacity: { servers: 3 }, storagePricePerGBMonthUSD: 0, transferPricePerGBUSD: { egress: 0, ingress: 0 } },
+        { id: 'cloud', name: 'cloud', kind: 'cloud', serverClasses: [{ serverClass: 'std', priceUSD: 0.5, billing: 'hour' }, { serverClass: 'big', priceUSD: 1, billing: 'hour' }], storagePricePerGBMonthUSD: 0, transferPricePerGBUSD: { egress: 0, ingress: 0 } },
+      ],
+      network: { links: [{ between: ['dc', 'cloud'], latency: { meanMs: 10, p95Ms: 200 }, bandwidthMbps: 10_000 }] },
+      userRegions: [{ id: 'users', name: 'users', latencyToSites: { dc: { meanMs: 20, p95Ms: 40 }, cloud: { meanMs: 20, p95Ms: 40 } } }],
+      applications: [
+        {
+          id: 'shop',
+          name: 'shop',
+          components: [
+            { id: 'web', name: 'web', servers: 1, serverClass: 'std', homeSite: 'dc', splittable: true, throughputPerServer: 1 },
+            { id: 'db', name: 'db', servers: 1, serverClass: 'std', homeSite: 'dc', allowedSites: ['dc'] },
+          ],
+          transactions: [
+            {
+              id: 'buy',
+              name: 'buy',
+              entryComponent: 'web',
+              ratePerSecond: { users: 10 },
+              calls: [{ from: 'web', to: 'db', callsPerTransaction: 5, requestBytes: 100, responseBytes: 100 }],
+              slo: maxP95Ms === undefined ? {} : { maxP95Ms },
+            },
+          ],
+        },
+        { id: 'batch', name: 'batch', components: [{ id: 'worker', name: 'worker', servers: 1, serverClass: 'big', homeSite: 'dc', splittable: true, throughputPerServer: 1 }] },
+      ],
+      demand: { periodMinutes: 60, profiles: [{ application: 'shop', values: [1, 2, 1, 2] }, { application: 'batch', values: [1, 1, 1, 1] }] },
+    });
+  }
+
+  it('moves the dearer worker when bursting the web tier would break the p95 bound, and says it took a round of cuts', () => {
+    const free = planBursting(tail(), glpk, EXACT);
+    expect(cloudOf(free.schedule!, 'web')).toBe('0,1,0,1');
+    expect(free.p95Rounds).toBe(0);
+    // The same burst under a 100 ms p95 bound: the evaluator finds it far over.
+    const bounded = tail(100);
+    const broken = evaluateBurst(bounded, free.schedule!);
+    expect(broken.violations.filter((v) => v.kind === 'p95').map((v) => v.period)).toEqual([1, 3]);
+
+    const plan = planBursting(bounded, glpk, EXACT);
+    expect(plan.status).toBe('optimal');
+    expect(plan.p95Rounds).toBe(1);
+    expect(plan.schedule!.servers.web!.cloud).toBeUndefined();
+    expect(cloudOf(plan.schedule!, 'worker')).toBe('0,1,0,1');
+    expect(plan.evaluation!.feasible).toBe(true);
+    // Owned 3 × $100 × 0.04 = $12, the worker's two hours $2.
+    expect(plan.evaluation!.cost.total).toBeCloseTo(14, 9);
+  });
+});
+
 describe('against an exhaustive search', () => {
   it('finds the cheapest schedule of 80 random 3-period instances (every schedule priced by the evaluator)', () => {
     let feasible = 0;

@@ -223,3 +223,35 @@ test('a link carries the objective and the amortisation horizon; a link with a n
   await expect(page.getByLabel('Objective')).toHaveValue('weighted');
   await expect(page.getByLabel('Weight (USD per ms)')).toHaveValue('2.5');
 });
+
+test('the bursting choices survive a reload and travel in a link, and the link plans the same bursts', async ({ page, browser }) => {
+  await page.goto('/');
+  await page.getByLabel('Sample scenario').selectOption('seasonal');
+  await page.getByRole('tab', { name: 'Cloud bursting' }).click();
+  await page.getByLabel('Burst region').selectOption('azure-eastus');
+  await page.getByLabel('A burst must start within (minutes)').fill('30');
+  await waitForAutosave(page);
+  await page.reload();
+  await page.getByRole('tab', { name: 'Cloud bursting' }).click();
+  await expect(page.getByLabel('Burst region')).toHaveValue('azure-eastus');
+  await expect(page.getByLabel('A burst must start within (minutes)')).toHaveValue('30');
+  const panel = page.getByTestId('bursting-panel');
+  await panel.getByRole('button', { name: 'Plan bursting' }).click();
+  const total = await panel.getByTestId('burst-result').getAttribute('data-total', { timeout: 120_000 });
+  expect(await panel.getByTestId('burst-policy').first().locator('td').first().textContent()).toContain('Azure');
+
+  const link = await copyLink(page);
+  const fresh = await freshPage(browser);
+  try {
+    await fresh.page.goto(link);
+    await fresh.page.getByRole('tab', { name: 'Cloud bursting' }).click();
+    await expect(fresh.page.getByLabel('Burst region')).toHaveValue('azure-eastus');
+    await expect(fresh.page.getByLabel('A burst must start within (minutes)')).toHaveValue('30');
+    const other = fresh.page.getByTestId('bursting-panel');
+    await other.getByRole('button', { name: 'Plan bursting' }).click();
+    await expect(other.getByTestId('burst-result')).toHaveAttribute('data-total', total!, { timeout: 120_000 });
+    expect(fresh.external).toEqual([]);
+  } finally {
+    await fresh.close();
+  }
+});

@@ -19,12 +19,13 @@ function parsed(document: unknown) {
 
 describe('settings', () => {
   it('start from the layout optimiser’s defaults: 60 s, 0.1 %, cost, no amortisation', () => {
-    expect(DEFAULT_SETTINGS).toEqual({ timeLimitSeconds: 60, mipGap: 0.001, objective: { kind: 'cost' }, migrationAmortisationMonths: 0 });
-    expect(DEFAULT_SETTINGS).toEqual(DEFAULT_LAYOUT_PLAN_SETTINGS);
+    expect(DEFAULT_SETTINGS).toEqual({ timeLimitSeconds: 60, mipGap: 0.001, objective: { kind: 'cost' }, migrationAmortisationMonths: 0, bursting: {} });
+    const { bursting: _bursting, ...layout } = DEFAULT_SETTINGS;
+    expect(layout).toEqual(DEFAULT_LAYOUT_PLAN_SETTINGS);
   });
 
   it('travel in a link whole, and a link without objective or horizon opens with the defaults for them', () => {
-    const mine = { timeLimitSeconds: 30, mipGap: 0.02, objective: { kind: 'delay' as const, budgetUSD: 5000 }, migrationAmortisationMonths: 12 };
+    const mine = { timeLimitSeconds: 30, mipGap: 0.02, objective: { kind: 'delay' as const, budgetUSD: 5000 }, migrationAmortisationMonths: 12, bursting: { burstRegion: 'aws-eu', maxReactionMinutes: 15 } };
     const link = decodeShareLink(encodeShareLink({ scenario: twoSiteShop(), settings: linkSettings(mine) }));
     expect(link.ok && settingsFromLink(link.settings)).toEqual(mine);
     const old = decodeShareLink(encodeShareLink({ scenario: twoSiteShop(), settings: { timeLimitSeconds: 30, mipGap: 0.02 } }));
@@ -32,8 +33,11 @@ describe('settings', () => {
   });
 
   it('are read back from storage with every part checked', () => {
-    const full = { timeLimitSeconds: 30, mipGap: 0.02, objective: { kind: 'weighted', usdPerMs: 1.5 }, migrationAmortisationMonths: 24 };
+    const full = { timeLimitSeconds: 30, mipGap: 0.02, objective: { kind: 'weighted', usdPerMs: 1.5 }, migrationAmortisationMonths: 24, bursting: { burstRegion: 'aws', maxReactionMinutes: 20 } };
     expect(checkSettings(full)).toEqual(full);
+    // Bursting choices an older record lacks, or that do not read, are none.
+    expect(checkSettings({ ...full, bursting: undefined })).toEqual({ ...full, bursting: {} });
+    expect(checkSettings({ ...full, bursting: { maxReactionMinutes: -5 } })).toEqual({ ...full, bursting: {} });
     expect(checkSettings({ timeLimitSeconds: 30, mipGap: 0.02 })).toEqual({ ...DEFAULT_SETTINGS, timeLimitSeconds: 30, mipGap: 0.02 });
     expect(checkSettings({ ...full, objective: { kind: 'delay' }, migrationAmortisationMonths: -1 })).toEqual({ ...full, objective: { kind: 'cost' }, migrationAmortisationMonths: 0 });
     expect(checkSettings({ ...full, timeLimitSeconds: 0 })).toBeNull();

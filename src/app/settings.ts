@@ -1,7 +1,8 @@
 /**
  * The optimiser settings the page keeps: time limit, gap, objective and the
  * migration amortisation horizon (the layout optimiser's LayoutPlanSettings,
- * without the per-point overrides that only trade-off sweeps set).
+ * without the per-point overrides that only trade-off sweeps set), and the
+ * Cloud bursting tab's region and reaction limit.
  *
  * Share links (src/planner/share/linkCodec.ts), the autosave and the library
  * carry all four. A link made before links held the objective and the horizon
@@ -9,17 +10,20 @@
  */
 import { DEFAULT_LAYOUT_PLAN_SETTINGS, type LayoutPlanSettings } from '../planner/placement/planLayout';
 import type { PlacementObjective } from '../planner/placement/layoutModel';
-import { checkPlanSettings, MAX_AMORTISATION_MONTHS, type LinkSettings } from '../planner/share/linkCodec';
+import { checkBurstLinkSettings, checkPlanSettings, MAX_AMORTISATION_MONTHS, type BurstPageSettings, type LinkSettings } from '../planner/share/linkCodec';
 
 export { MAX_AMORTISATION_MONTHS };
 
-export type PlannerSettings = Omit<LayoutPlanSettings, 'maxMeanIncreaseOverrideMs' | 'bandwidthCapMbps'>;
+/** The layout optimiser's settings, and the Cloud bursting tab's own choices (which do not change a layout solve). */
+export type PlannerSettings = Omit<LayoutPlanSettings, 'maxMeanIncreaseOverrideMs' | 'bandwidthCapMbps'> & { bursting: BurstPageSettings };
+export type { BurstPageSettings };
 
 export const DEFAULT_SETTINGS: PlannerSettings = {
   timeLimitSeconds: DEFAULT_LAYOUT_PLAN_SETTINGS.timeLimitSeconds,
   mipGap: DEFAULT_LAYOUT_PLAN_SETTINGS.mipGap,
   objective: { ...DEFAULT_LAYOUT_PLAN_SETTINGS.objective },
   migrationAmortisationMonths: DEFAULT_LAYOUT_PLAN_SETTINGS.migrationAmortisationMonths,
+  bursting: {},
 };
 
 /** The settings a share link opened with (the codec has checked them and filled in what an older link lacks). */
@@ -29,6 +33,7 @@ export function settingsFromLink(link: LinkSettings): PlannerSettings {
     mipGap: link.mipGap,
     objective: { ...link.objective },
     migrationAmortisationMonths: link.migrationAmortisationMonths,
+    bursting: { ...(link.bursting ?? {}) },
   };
 }
 
@@ -39,6 +44,7 @@ export function linkSettings(settings: PlannerSettings): LinkSettings {
     mipGap: settings.mipGap,
     objective: { ...settings.objective },
     migrationAmortisationMonths: settings.migrationAmortisationMonths,
+    bursting: { ...settings.bursting },
   };
 }
 
@@ -67,5 +73,10 @@ export function checkSettings(value: unknown): PlannerSettings | null {
     objective: checkObjective(raw.objective) ?? { ...DEFAULT_SETTINGS.objective },
     migrationAmortisationMonths:
       typeof months === 'number' && Number.isFinite(months) && months >= 0 && months <= MAX_AMORTISATION_MONTHS ? months : DEFAULT_SETTINGS.migrationAmortisationMonths,
+    // An older record has none; an unusable one falls back to the defaults too.
+    bursting: (() => {
+      const b = checkBurstLinkSettings(raw.bursting);
+      return b.ok ? b.value : {};
+    })(),
   };
 }

@@ -32,5 +32,7 @@ function documentHash(document: unknown): string {
 }
 
 export function solveKey(document: unknown, settings: PlannerSettings): readonly ['solve-layout', string] {
-  return ['solve-layout', `${documentHash(document)}.${hashText(JSON.stringify(settings))}`];
+  // The bursting tab's choices do not change a layout: they must not make it solve again.
+  const { bursting: _bursting, ...layout } = settings;
+  return ['solve-layout', `${documentHash(document)}.${hashText(JSON.stringify(layout))}`];
 }

@@ -11,7 +11,7 @@ import { parseScenario, type ParseResult, type ValidationIssue } from '../planne
 import type { PlacementObjective } from '../planner/placement/layoutModel';
 import { DEFAULT_SAMPLE_ID, SAMPLES, sampleById, type Sample } from '../planner/samples';
 import { emptyScenario } from './editing/scenarioEdits';
-import { DEFAULT_SETTINGS, type PlannerSettings } from './settings';
+import { DEFAULT_SETTINGS, type BurstPageSettings, type PlannerSettings } from './settings';
 
 export type ScenarioSource =
   | { kind: 'sample'; sampleId: Sample['id'] }
@@ -81,6 +81,8 @@ export interface AppState {
   setMipGap(gap: number): void;
   setObjective(objective: PlacementObjective): void;
   setMigrationAmortisationMonths(months: number): void;
+  /** The Cloud bursting tab's region and reaction limit (kept with the settings, so autosave and links carry them). */
+  setBurstingSettings(bursting: BurstPageSettings): void;
   reportUnexpectedError(message: string): void;
   dismissUnexpectedError(): void;
 
@@ -159,6 +161,9 @@ export const useAppStore = create<AppState>()((set, get) => ({
   },
   setObjective(objective) {
     set((s) => ({ settings: { ...s.settings, objective: { ...objective } } }));
+  },
+  setBurstingSettings(bursting) {
+    set((s) => ({ settings: { ...s.settings, bursting: { ...bursting } } }));
   },
   setMigrationAmortisationMonths(months) {
     set((s) => ({ settings: { ...s.settings, migrationAmortisationMonths: months } }));

@@ -8,7 +8,7 @@ import type { PlannerSettings } from './settings';
 export interface ExportLpRequest {
   document: unknown;
   /** The settings the plan was solved with: the objective and amortisation shape the model. */
-  settings: PlannerSettings;
+  settings: Omit<PlannerSettings, 'bursting'>;
   fileName: string;
 }
 

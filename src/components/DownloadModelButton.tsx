@@ -4,7 +4,7 @@ import type { PlannerSettings } from '../app/settings';
 import { useExportLp } from '../app/useExportLp';
 
 /** Saves the layout MILP (with the settings the plan was solved with) as a CPLEX LP file, for checking it with another solver. */
-export function DownloadModelButton({ document, settings, scenarioName }: { document: unknown; settings: PlannerSettings; scenarioName: string }) {
+export function DownloadModelButton({ document, settings, scenarioName }: { document: unknown; settings: Omit<PlannerSettings, 'bursting'>; scenarioName: string }) {
   const exportLp = useExportLp();
   return (
     <div className="download-model">

@@ -94,7 +94,7 @@ describe('autosave', () => {
     expect(writes).toBe(1);
     expect(await readAutosave(db)).toEqual({
       document: SAMPLES[1]!.document,
-      settings: { timeLimitSeconds: 30, mipGap: 0.02, objective: { kind: 'delay', budgetUSD: 9000 }, migrationAmortisationMonths: 12 },
+      settings: { timeLimitSeconds: 30, mipGap: 0.02, objective: { kind: 'delay', budgetUSD: 9000 }, migrationAmortisationMonths: 12, bursting: {} },
       source: { kind: 'sample', sampleId: 'enterprise' },
       savedAt: 42,
     });
@@ -123,13 +123,13 @@ describe('autosave', () => {
 describe('what opens on start', () => {
   const saved: AutosaveRecord = {
     document: twoSiteShop(),
-    settings: { timeLimitSeconds: 20, mipGap: 0.05, objective: { kind: 'weighted', usdPerMs: 3 }, migrationAmortisationMonths: 24 },
+    settings: { timeLimitSeconds: 20, mipGap: 0.05, objective: { kind: 'weighted', usdPerMs: 3 }, migrationAmortisationMonths: 24, bursting: { maxReactionMinutes: 30 } },
     source: { kind: 'file', fileName: 'shop.json' },
     savedAt: 7,
   };
 
   it('opens a share link with all its settings: an objective and a horizon it carries, the link defaults when it has none', async () => {
-    const carried = { timeLimitSeconds: 15, mipGap: 0.01, objective: { kind: 'delay' as const, budgetUSD: 9000 }, migrationAmortisationMonths: 36 };
+    const carried = { timeLimitSeconds: 15, mipGap: 0.01, objective: { kind: 'delay' as const, budgetUSD: 9000 }, migrationAmortisationMonths: 36, bursting: { burstRegion: 'aws', maxReactionMinutes: 45 } };
     await writeAutosave(db, saved);
     const full = encodeShareLink({ scenario: SAMPLES[1]!.document, settings: carried });
     expect(await restoreWorkingScenario({ hash: `#${full}`, store: useAppStore, readAutosave: () => readAutosave(db) })).toEqual({ opened: 'link', migrationsApplied: [] });
@@ -212,6 +212,7 @@ describe('what opens on start', () => {
     expect(useAppStore.getState().settings).toEqual(withLimits(20, 0.05));
     await writeAutosave(db, { ...saved, settings: { ...saved.settings, objective: { kind: 'delay', budgetUSD: -5 }, migrationAmortisationMonths: NaN } });
     await restoreWorkingScenario({ hash: '', store: useAppStore, readAutosave: () => readAutosave(db) });
-    expect(useAppStore.getState().settings).toEqual(withLimits(20, 0.05));
+    // The bursting choices it kept are usable, so they stay.
+    expect(useAppStore.getState().settings).toEqual({ ...withLimits(20, 0.05), bursting: { maxReactionMinutes: 30 } });
   });
 });

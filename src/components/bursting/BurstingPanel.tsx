@@ -2,6 +2,8 @@ import { useId, useState } from 'react';
 import { errorMessage, ScenarioRejectedError } from '../../app/errors';
 import { formatGap, formatMoney, formatMs, formatPercent, formatSeconds } from '../../app/format';
 import { useBurstPlan, type BurstOutcome } from '../../app/useBurstPlan';
+import { useAppStore } from '../../app/store';
+import { MAX_REACTION_MINUTES } from '../../planner/share/linkCodec';
 import { useNow } from '../../app/useNow';
 import type { Scenario } from '../../planner';
 import type { BurstEvaluation } from '../../planner/bursting/burstSchedule';
@@ -15,14 +17,27 @@ import { periodLabel } from '../../planner/bursting/periodLabels';
 function parseReaction(text: string): number | undefined | string {
   if (text.trim() === '') return undefined;
   const n = Number(text);
-  return Number.isFinite(n) && n > 0 ? n : 'The reaction limit must be a number of minutes > 0, or empty for none.';
+  return Number.isFinite(n) && n > 0 && n <= MAX_REACTION_MINUTES ? n : `The reaction limit must be a number of minutes above 0 and at most ${MAX_REACTION_MINUTES} (a week), or empty for none.`;
 }
 
 /** Cloud bursting over the demand horizon: the optimal schedule, its chart and events, and the alternatives. */
 export function BurstingPanel({ scenario }: { scenario: Scenario }) {
   const planner = useBurstPlan();
-  const [region, setRegion] = useState('');
-  const [reaction, setReaction] = useState('');
+  const saved = useAppStore((s) => s.settings.bursting);
+  const setBursting = useAppStore((s) => s.setBurstingSettings);
+  // The region is the saved one while it still names a cloud site of this scenario.
+  const region = saved.burstRegion && scenario.sites.some((s) => s.id === saved.burstRegion && s.kind === 'cloud') ? saved.burstRegion : '';
+  // The limit is typed as text and saved once it reads as a number (or is emptied).
+  const [reaction, setReaction] = useState(saved.maxReactionMinutes !== undefined ? String(saved.maxReactionMinutes) : '');
+  const [seenReaction, setSeenReaction] = useState(saved.maxReactionMinutes);
+  if (saved.maxReactionMinutes !== seenReaction) {
+    setSeenReaction(saved.maxReactionMinutes);
+    setReaction(saved.maxReactionMinutes !== undefined ? String(saved.maxReactionMinutes) : '');
+  }
+  const save = (next: { burstRegion?: string | undefined; maxReactionMinutes?: number | undefined }) => {
+    const merged = { ...saved, ...next };
+    setBursting({ ...(merged.burstRegion ? { burstRegion: merged.burstRegion } : {}), ...(merged.maxReactionMinutes !== undefined ? { maxReactionMinutes: merged.maxReactionMinutes } : {}) });
+  };
   const ids = { region: useId(), reaction: useId(), reason: useId() };
   const now = useNow(planner.isRunning, 250);
   const clouds = scenario.sites.filter((s) => s.kind === 'cloud');
@@ -44,7 +59,7 @@ export function BurstingPanel({ scenario }: { scenario: Scenario }) {
       <div className="tradeoff-form burst-form">
         <div className="field">
           <label htmlFor={ids.region}>Burst region</label>
-          <select id={ids.region} value={region} onChange={(e) => setRegion(e.target.value)} disabled={planner.isRunning}>
+          <select id={ids.region} value={region} onChange={(e) => save({ burstRegion: e.target.value || undefined })} disabled={planner.isRunning}>
             <option value="">The cheapest of all cloud regions</option>
             {clouds.map((s) => (
               <option key={s.id} value={s.id}>
@@ -55,7 +70,18 @@ export function BurstingPanel({ scenario }: { scenario: Scenario }) {
         </div>
         <div className="field">
           <label htmlFor={ids.reaction}>A burst must start within (minutes)</label>
-          <input id={ids.reaction} inputMode="decimal" value={reaction} placeholder="no limit" onChange={(e) => setReaction(e.target.value)} disabled={planner.isRunning} size={8} />
+          <input id={ids.reaction} inputMode="decimal" value={reaction} placeholder="no limit" onChange={(e) => {
+              const text = e.target.value;
+              setReaction(text);
+              const parsed = parseReaction(text);
+              if (typeof parsed !== 'string') {
+                setSeenReaction(parsed);
+                save({ maxReactionMinutes: parsed });
+              }
+            }}
+            disabled={planner.isRunning}
+            size={8}
+          />
         </div>
         <div className="tradeoff-buttons">
           {planner.isRunning ? (

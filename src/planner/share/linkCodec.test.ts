@@ -425,6 +425,21 @@ describe('share links carry every solver setting: objective and amortisation hor
     expectFailure(handMadeLink2(patchBody, { base: { id: 'webshop', crc: canonicalCrc(webshop.document), finalCrc } }), /budgetUSD.*got -1/);
   });
 
+  it('carries the bursting choices when there are some, and a link without them is what it was', () => {
+    const bursting = { burstRegion: 'aws-us-east-1', maxReactionMinutes: 20 };
+    const patch = encodeShareLink({ scenario: webshop.document, settings: { ...settings, bursting } });
+    expect(decodeShareLink(patch)).toEqual({ ok: true, document: webshop.document, settings: { ...settings, objective: { kind: 'cost' }, migrationAmortisationMonths: 0, bursting }, migrationsApplied: [] });
+    expect(writtenSettings(encodeShareLink({ scenario: twoSiteShop(), settings: { ...settings, bursting: { maxReactionMinutes: 5 } } }, { bases: [] }))).toEqual({ timeLimitSeconds: 60, mipGap: 0, bursting: { maxReactionMinutes: 5 } });
+    // No choices: byte for byte the link without the field.
+    expect(encodeShareLink({ scenario: webshop.document, settings: { ...settings, bursting: {} } })).toBe(encodeShareLink({ scenario: webshop.document, settings }));
+    const base = { timeLimitSeconds: 60, mipGap: 0 };
+    expectFailure(withSettings({ ...base, bursting: { maxReactionMinutes: 0 } }), /bursting reaction limit must be a number of minutes above 0 and at most 10080, got 0$/);
+    expectFailure(withSettings({ ...base, bursting: { maxReactionMinutes: '15' } }), /reaction limit.*got "15"$/);
+    expectFailure(withSettings({ ...base, bursting: { burstRegion: 'not a site id' } }), /burst region must be a site id, got "not a site id"$/);
+    expectFailure(withSettings({ ...base, bursting: { region: 'aws' } }), /unknown field "region"$/);
+    expectFailure(withSettings({ ...base, bursting: 'aws' }), /bursting settings must be an object, got "aws"$/);
+  });
+
   it('accepts the edge values: a budget and a weight of 0, 0 and 120 months, an explicit cost objective', () => {
     const base = { timeLimitSeconds: 60, mipGap: 0 };
     const open = (s: unknown) => {

@@ -129,8 +129,20 @@ export const MAX_AMORTISATION_MONTHS = 120;
 
 const DICTIONARY = new TextEncoder().encode(LINK_DICTIONARY_FORMAT_2);
 
+/** The Cloud bursting tab's choices: one region to burst to (else the cheapest), and a limit on how long a burst may take to start. */
+export interface BurstPageSettings {
+  burstRegion?: string;
+  maxReactionMinutes?: number;
+}
+
 /** The solver settings a link carries: all that the page keeps. */
-export type LinkSettings = Pick<LayoutPlanSettings, 'timeLimitSeconds' | 'mipGap' | 'objective' | 'migrationAmortisationMonths'>;
+export type LinkSettings = Pick<LayoutPlanSettings, 'timeLimitSeconds' | 'mipGap' | 'objective' | 'migrationAmortisationMonths'> & {
+  /** Only in a link that carries bursting choices (absent: none). */
+  bursting?: BurstPageSettings;
+};
+
+/** A week, in minutes: a longer reaction limit is no limit at all for hourly periods. */
+export const MAX_REACTION_MINUTES = 10_080;
 
 /**
  * What a link without `objective` or `migrationAmortisationMonths` means (every link
@@ -211,6 +223,9 @@ function settingsForLink(settings: ShareLinkContent['settings']): Record<string,
   else if (o && o.kind === 'weighted') out.objective = { kind: 'weighted', usdPerMs: o.usdPerMs };
   const months = settings.migrationAmortisationMonths;
   if (months !== undefined && months !== LINK_SETTING_DEFAULTS.migrationAmortisationMonths) out.migrationAmortisationMonths = months;
+  const b = settings.bursting;
+  if (b && (b.burstRegion !== undefined || b.maxReactionMinutes !== undefined))
+    out.bursting = { ...(b.burstRegion !== undefined ? { burstRegion: b.burstRegion } : {}), ...(b.maxReactionMinutes !== undefined ? { maxReactionMinutes: b.maxReactionMinutes } : {}) };
   return out;
 }
 
@@ -669,7 +684,29 @@ export function checkLinkSettings(value: unknown): { ok: true; value: LinkSettin
   if (typeof months !== 'number' || !Number.isInteger(months) || months < 0 || months > MAX_AMORTISATION_MONTHS) {
     return { ok: false, message: `the migration amortisation horizon must be a whole number of months from 0 to ${MAX_AMORTISATION_MONTHS}, got ${show(months)}` };
   }
-  return { ok: true, value: { ...basic.value, objective, migrationAmortisationMonths: months } };
+  const bursting = checkBurstLinkSettings(raw.bursting);
+  if (!bursting.ok) return bursting;
+  return { ok: true, value: { ...basic.value, objective, migrationAmortisationMonths: months, ...(raw.bursting !== undefined ? { bursting: bursting.value } : {}) } };
+}
+
+/** The bursting choices of a link or a saved record: absent is none; a present but unusable one is refused. */
+export function checkBurstLinkSettings(value: unknown): { ok: true; value: BurstPageSettings } | { ok: false; message: string } {
+  if (value === undefined) return { ok: true, value: {} };
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return { ok: false, message: `the bursting settings must be an object, got ${show(value)}` };
+  const { burstRegion, maxReactionMinutes, ...rest } = value as Record<string, unknown>;
+  const unknown = Object.keys(rest);
+  if (unknown.length > 0) return { ok: false, message: `the bursting settings have an unknown field "${unknown[0]}"` };
+  const out: BurstPageSettings = {};
+  if (burstRegion !== undefined) {
+    if (typeof burstRegion !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$/.test(burstRegion)) return { ok: false, message: `the burst region must be a site id, got ${show(burstRegion)}` };
+    out.burstRegion = burstRegion;
+  }
+  if (maxReactionMinutes !== undefined) {
+    if (typeof maxReactionMinutes !== 'number' || !Number.isFinite(maxReactionMinutes) || maxReactionMinutes <= 0 || maxReactionMinutes > MAX_REACTION_MINUTES)
+      return { ok: false, message: `the bursting reaction limit must be a number of minutes above 0 and at most ${MAX_REACTION_MINUTES}, got ${show(maxReactionMinutes)}` };
+    out.maxReactionMinutes = maxReactionMinutes;
+  }
+  return { ok: true, value: out };
 }
 
 function show(value: unknown): string {

@@ -5,16 +5,29 @@ import { periodLabel, zoneName } from '../../planner/bursting/periodLabels';
 
 const PALETTE = ['#1f6feb', '#8250df', '#bf3989', '#1a7f37', '#9a6700', '#0a7ea4', '#cf222e', '#57606a'];
 
+/** Most applications drawn one by one; with more, the ones that burst most, and the rest as one band (a chart of 40 bands helps nobody and takes a second to draw). */
+const MAX_SERIES = 8;
+
+function chartSeries(scenario: Scenario, evaluation: BurstEvaluation): { id: string; name: string; members: string[] }[] {
+  const apps = scenario.applications.filter((a) => evaluation.serversByApplication[a.id]);
+  if (apps.length <= MAX_SERIES) return apps.map((a) => ({ id: a.id, name: a.name, members: [a.id] }));
+  const cloudHours = (id: string) => evaluation.serversByApplication[id]!.cloud.reduce((n, x) => n + x, 0);
+  const ranked = [...apps].sort((a, b) => cloudHours(b.id) - cloudHours(a.id) || a.name.localeCompare(b.name));
+  const shown = ranked.slice(0, MAX_SERIES - 1);
+  const rest = ranked.slice(MAX_SERIES - 1);
+  return [...shown.map((a) => ({ id: a.id, name: a.name, members: [a.id] })), { id: '__other', name: `${rest.length} other applications`, members: rest.map((a) => a.id) }];
+}
+
 /** Servers at home and in the cloud per application, stacked, against the data centres' capacity; demand below. */
 export function BurstTimelineChart({ scenario, evaluation }: { scenario: Scenario; evaluation: BurstEvaluation }) {
-  const apps = scenario.applications.filter((a) => evaluation.serversByApplication[a.id]);
+  const apps = chartSeries(scenario, evaluation);
   const capacity = Object.values(evaluation.localCapacity);
   const data = Array.from({ length: evaluation.periods }, (_, p) => {
     const row: Record<string, number | string> = { period: p, label: periodLabel(scenario.demand, p, true) };
     for (const a of apps) {
-      row[`${a.id}:home`] = evaluation.serversByApplication[a.id]!.home[p]!;
-      row[`${a.id}:cloud`] = evaluation.serversByApplication[a.id]!.cloud[p]!;
-      row[`${a.id}:demand`] = evaluation.demand[a.id]?.[p] ?? 0;
+      row[`${a.id}:home`] = a.members.reduce((n, m) => n + evaluation.serversByApplication[m]!.home[p]!, 0);
+      row[`${a.id}:cloud`] = a.members.reduce((n, m) => n + evaluation.serversByApplication[m]!.cloud[p]!, 0);
+      if (a.members.length === 1) row[`${a.id}:demand`] = evaluation.demand[a.id]?.[p] ?? 0;
     }
     if (capacity.length > 0) row.capacity = capacity.reduce((n, c) => n + c[p]!, 0);
     return row;
@@ -54,7 +67,7 @@ export function BurstTimelineChart({ scenario, evaluation }: { scenario: Scenari
           {xAxis}
           <YAxis width={44} fontSize={11} />
           <Tooltip labelFormatter={labelOf} />
-          {apps.map((a, i) => (
+          {apps.filter((a) => a.members.length === 1).map((a, i) => (
             <Line key={a.id} dataKey={`${a.id}:demand`} name={`${a.name} (${unit})`} type="monotone" stroke={PALETTE[i % PALETTE.length]} dot={false} isAnimationActive={false} />
           ))}
         </LineChart>

@@ -270,3 +270,36 @@ test('an application with no components or transactions yet shows an empty graph
   await app.getByRole('button', { name: /^Add component/ }).first().click();
   await expect(page.getByTestId('graph-1').locator('.react-flow__node')).toHaveCount(1);
 });
+
+test('typing an id through another one keeps both items’ references; rates nobody owns are shown and can be removed', async ({ page }) => {
+  await page.goto('/');
+  await openEditor(page);
+  const solve = page.getByRole('button', { name: 'Solve', exact: true });
+  const [first, second, third] = webshop.userRegions.map((r) => r.id);
+  const regionId = (i: number) => page.getByTestId(`region-${i}`).getByLabel('Id', { exact: true });
+  const rate = (region: string) => page.getByTestId('transaction-0-0').getByLabel(`Rate from ${region}`, { exact: true });
+  const browse = webshop.applications[0]!.transactions[0]!.ratePerSecond as Record<string, number>;
+
+  // Through the first region's id and on: the second region's rates follow it to its new id, the first keeps its own.
+  await regionId(1).fill(first!);
+  await expect(solve).toBeDisabled();
+  await regionId(1).fill(`${second}-2`);
+  await expect(solve).toBeEnabled();
+  await expect(rate(`${second}-2`)).toHaveValue(String(browse[second!]));
+  await expect(rate(first!)).toHaveValue(String(browse[first!]));
+
+  // Two regions parked on the same id at once: whose rates are whose cannot be told, so nothing moves,
+  // and the rates that no region owns any more are listed, with a way to remove them.
+  await regionId(1).fill(first!);
+  await regionId(2).fill(first!);
+  await regionId(1).fill('x1');
+  await regionId(2).fill('x2');
+  const stray = page.getByTestId('transaction-0-0').getByTestId('stray-keys');
+  await expect(stray).toContainText(`${second}-2`);
+  await expect(stray).toContainText(third!);
+  await expect(solve).toBeDisabled();
+  await stray.getByRole('button', { name: `Remove the entry for “${second}-2”` }).click();
+  await stray.getByRole('button', { name: `Remove the entry for “${third}”` }).click();
+  await expect(stray).toHaveCount(0);
+  await expect(solve).toBeEnabled();
+});

@@ -119,15 +119,18 @@ function arrayAtPlain(document: unknown, path: DocPath): unknown {
 }
 
 /**
- * Whether references should follow an item's id from `old` to `next`. Renames happen keystroke by
- * keystroke, so an id passes through other items' ids ("dc2" → "dc" → "dc3" with a site "dc"):
- * references follow only when the old id was this item's alone and the new one is nobody else's,
- * and never from an empty id. Otherwise only the item's own id changes and the validator reports
- * the clash, which the next keystroke usually resolves.
+ * Which id an item's references use, so they can follow a rename to `next` — or null when they
+ * must stay. Renames happen keystroke by keystroke, so an id passes through other items' ids
+ * ("dc2" → "dc" → "dc3" beside a site "dc"): while the id clashes, references stay where they
+ * were (they belong to the other item too); once it is unique again they follow from there, which
+ * is the one referenced id that no item has any more. Never to an empty or a clashing id, and
+ * never when that orphan is not unique.
  */
-function referencesFollow(ids: readonly unknown[], index: number, old: unknown, next: string): boolean {
-  if (typeof old !== 'string' || old === '' || old === next) return false;
-  return !ids.some((id, i) => i !== index && (id === old || id === next));
+function referencesSource(ids: readonly unknown[], index: number, old: unknown, next: string, referenced: Iterable<unknown>): string | null {
+  if (next === '' || ids.some((id, i) => i !== index && id === next)) return null;
+  if (typeof old === 'string' && old !== '' && old !== next && !ids.some((id, i) => i !== index && id === old)) return old;
+  const orphans = new Set([...referenced].filter((r): r is string => typeof r === 'string' && r !== '' && !ids.includes(r)));
+  return orphans.size === 1 ? [...orphans][0]! : null;
 }
 
 /** Renames a key of a record, keeping its position (so the JSON keeps its order); never over an existing key. */
@@ -239,9 +242,15 @@ export function renameSite(document: unknown, index: number, id: string): unknow
   return edit(document, (d) => {
     const site = d.sites?.[index];
     if (!site) return;
-    const old = site.id;
+    const components = (d.applications ?? []).flatMap((a) => a.components ?? []);
+    const referenced = [
+      ...linksOf(d).flatMap((l) => (Array.isArray(l.between) ? l.between : [])),
+      ...(d.userRegions ?? []).flatMap((r) => (isObject(r.latencyToSites) ? Object.keys(r.latencyToSites) : [])),
+      ...components.flatMap((c) => [c.homeSite, ...(Array.isArray(c.allowedSites) ? c.allowedSites : [])]),
+    ];
+    const old = referencesSource(d.sites.map((x) => x.id), index, site.id, id, referenced);
     site.id = id;
-    if (!referencesFollow(d.sites.map((x) => x.id), index, old, id)) return;
+    if (old === null || old === id) return;
     for (const link of linksOf(d)) if (Array.isArray(link.between)) link.between = link.between.map((s) => (s === old ? id : s)) as [string, string];
     for (const region of d.userRegions ?? []) renameKey(region.latencyToSites, old, id);
     for (const app of d.applications ?? [])
@@ -335,9 +344,10 @@ export function renameUserRegion(document: unknown, index: number, id: string): 
   return edit(document, (d) => {
     const region = d.userRegions?.[index];
     if (!region) return;
-    const old = region.id;
+    const referenced = (d.applications ?? []).flatMap((a) => (a.transactions ?? []).flatMap((t) => (isObject(t.ratePerSecond) ? Object.keys(t.ratePerSecond) : [])));
+    const old = referencesSource((d.userRegions ?? []).map((x) => x.id), index, region.id, id, referenced);
     region.id = id;
-    if (!referencesFollow((d.userRegions ?? []).map((x) => x.id), index, old, id)) return;
+    if (old === null || old === id) return;
     for (const app of d.applications ?? []) for (const t of app.transactions ?? []) renameKey(t.ratePerSecond, old, id);
   });
 }
@@ -378,9 +388,9 @@ export function renameApplication(document: unknown, index: number, id: string):
   return edit(document, (d) => {
     const app = d.applications?.[index];
     if (!app) return;
-    const old = app.id;
+    const old = referencesSource(d.applications.map((x) => x.id), index, app.id, id, (d.demand?.profiles ?? []).map((p) => p.application));
     app.id = id;
-    if (!referencesFollow(d.applications.map((x) => x.id), index, old, id)) return;
+    if (old === null || old === id) return;
     for (const p of d.demand?.profiles ?? []) if (p.application === old) p.application = id;
   });
 }
@@ -425,11 +435,13 @@ export function renameComponent(document: unknown, appIndex: number, index: numb
   return edit(document, (d) => {
     const component = d.applications?.[appIndex]?.components?.[index];
     if (!component) return;
-    const old = component.id;
-    component.id = id;
     // Component ids are unique across applications.
     const all = d.applications.flatMap((a) => a.components ?? []);
-    if (!referencesFollow(all.map((x) => x.id), all.indexOf(component), old, id)) return;
+    const transactions = d.applications.flatMap((a) => a.transactions ?? []);
+    const referenced = transactions.flatMap((t) => [t.entryComponent, ...(t.calls ?? []).flatMap((e) => [e.from, e.to]), ...(isObject(t.processingMs) ? Object.keys(t.processingMs) : [])]);
+    const old = referencesSource(all.map((x) => x.id), all.indexOf(component), component.id, id, referenced);
+    component.id = id;
+    if (old === null || old === id) return;
     for (const a of d.applications)
       for (const t of a.transactions ?? []) {
         if (t.entryComponent === old) t.entryComponent = id;
@@ -563,9 +575,13 @@ export function renameZone(document: unknown, index: number, id: string): unknow
   return edit(document, (d) => {
     const zone = d.security?.zones?.[index];
     if (!zone || !d.security) return;
-    const old = zone.id;
+    const referenced = [
+      ...(d.security.rules ?? []).flatMap((r) => [r.source, r.destination]).filter((z) => z !== 'any'),
+      ...(d.applications ?? []).flatMap((a) => (a.components ?? []).map((c) => c.securityZone)),
+    ];
+    const old = referencesSource(d.security.zones.map((x) => x.id), index, zone.id, id, referenced);
     zone.id = id;
-    if (!referencesFollow(d.security.zones.map((x) => x.id), index, old, id)) return;
+    if (old === null || old === id) return;
     for (const rule of d.security.rules ?? []) {
       if (rule.source === old) rule.source = id;
       if (rule.destination === old) rule.destination = id;

@@ -4,7 +4,7 @@ import { fieldId, getAt, pathKey } from '../../app/editing/paths';
 import { useAppStore } from '../../app/store';
 import type { Application, TransactionType } from '../../planner';
 import { importTrafficCsv } from '../../planner/import/trafficCsv';
-import { ActionButton, NumberInput, SectionIssues, SelectInput, TextInput, useDocValue, useEdit } from './fields';
+import { ActionButton, NumberInput, SectionIssues, SelectInput, TextInput, useDocValue, useEdit, StrayKeys } from './fields';
 import { asOptions, useAllComponentIds, useComponentIds, useListLength, useRegionIds } from './hooks';
 
 function CallRow({ app, t, index, count }: { app: number; t: number; index: number; count: number }) {
@@ -162,6 +162,7 @@ export function TransactionEditor({ app, index }: { app: number; index: number }
           ))}
           {regions.length === 0 && <p className="muted">Add a user region to give rates.</p>}
         </div>
+        <StrayKeys path={[...base, 'ratePerSecond']} known={regions} what="A rate for the user region" />
         <h5 id={fieldId(pathKey([...base, 'calls']))}>Calls (in order from the entry outwards)</h5>
         <SectionIssues path={[...base, 'calls']} />
         <ul className="editor-list">

@@ -1,7 +1,7 @@
 import { addUserRegion, estimateForUser, removeUserRegion, renameUserRegion, setAt } from '../../app/editing/scenarioEdits';
 import { fieldId, pathKey } from '../../app/editing/paths';
 import { useAppStore } from '../../app/store';
-import { ActionButton, LatencyInputs, SectionIssues, TextInput, useDocValue, useEdit } from './fields';
+import { ActionButton, LatencyInputs, SectionIssues, TextInput, useDocValue, useEdit, StrayKeys } from './fields';
 import { useListLength, useSiteIds } from './hooks';
 import { LocationFields } from './SitesEditor';
 
@@ -46,6 +46,7 @@ function RegionEditor({ index }: { index: number }) {
         {sites.map((siteId) => (
           <UserLatency key={siteId} region={index} siteId={siteId} />
         ))}
+        <StrayKeys path={[...base, 'latencyToSites']} known={sites} what="A latency to the site" />
         <ActionButton danger label={`Remove user region ${String(id)}`} onClick={() => edit((doc) => removeUserRegion(doc, index))}>
           Remove user region
         </ActionButton>

@@ -247,3 +247,26 @@ export function ActionButton({ children, label, onClick, danger, disabled }: { c
     </button>
   );
 }
+
+/**
+ * Entries of a record whose key names nothing that exists (a latency to a deleted site in an
+ * imported file, a rate for an unknown region): the validator reports them; this offers to remove them.
+ */
+export function StrayKeys({ path, known, what }: { path: DocPath; known: readonly string[]; what: string }) {
+  const edit = useEdit();
+  const record = useDocValue(path);
+  const stray = record && typeof record === 'object' && !Array.isArray(record) ? Object.keys(record).filter((k) => !known.includes(k)) : [];
+  if (stray.length === 0) return null;
+  return (
+    <ul className="stray-keys" data-testid="stray-keys">
+      {stray.map((key) => (
+        <li key={key}>
+          {what} “{key}”, which does not exist{' '}
+          <ActionButton danger label={`Remove the entry for “${key}”`} onClick={() => edit((doc) => setAt(doc, [...path, key], undefined))}>
+            Remove
+          </ActionButton>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { removeAt, setAt, setDemand } from '../../app/editing/scenarioEdits';
+import { CsvSource, ImportErrors } from './CsvImport';
 import { fieldId, pathKey } from '../../app/editing/paths';
 import { importDemandCsv } from '../../planner/import/demandCsv';
 import { useAppStore } from '../../app/store';
@@ -56,10 +57,8 @@ function ElementIssues({ path, count }: { path: (string | number)[]; count: numb
 }
 
 function DemandImport() {
-  const ids = { file: useId(), text: useId() };
   const edit = useEdit();
   const apps = useApplicationIds();
-  const [text, setText] = useState('');
   const [errors, setErrors] = useState<{ row: number; message: string }[] | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const run = (csv: string) => {
@@ -85,38 +84,8 @@ function DemandImport() {
   return (
     <details className="editor-subgroup">
       <summary>Import demand profiles (CSV)</summary>
-      <div className="field">
-        <label htmlFor={ids.file}>Demand CSV file</label>
-        <input
-          id={ids.file}
-          type="file"
-          accept=".csv,text/csv"
-          onChange={async (e) => {
-            const file = e.currentTarget.files?.[0];
-            e.currentTarget.value = '';
-            if (file) run(await file.text());
-          }}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={ids.text}>Or paste the demand CSV</label>
-        <textarea id={ids.text} rows={4} value={text} onChange={(e) => setText(e.currentTarget.value)} />
-      </div>
-      <button type="button" className="button" disabled={text.trim() === ''} onClick={() => run(text)}>
-        Import pasted demand
-      </button>
-      {errors && (
-        <div role="alert" className="import-errors" data-testid="demand-import-errors">
-          <p>The demand was not imported; nothing changed.</p>
-          <ul>
-            {errors.map((e, i) => (
-              <li key={i} data-row={e.row}>
-                {e.message.charAt(0).toUpperCase() + e.message.slice(1)}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <CsvSource what="demand" onCsv={run} />
+      {errors && <ImportErrors testId="demand-import-errors" summary="The demand was not imported; nothing changed." errors={errors} />}
       {done && <p role="status">{done}</p>}
     </details>
   );

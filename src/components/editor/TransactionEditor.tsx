@@ -4,6 +4,7 @@ import { fieldId, getAt, pathKey } from '../../app/editing/paths';
 import { useAppStore } from '../../app/store';
 import type { Application, TransactionType } from '../../planner';
 import { importTrafficCsv } from '../../planner/import/trafficCsv';
+import { CsvSource, ImportErrors } from './CsvImport';
 import { ActionButton, NumberInput, SectionIssues, SelectInput, TextInput, useDocValue, useEdit, StrayKeys } from './fields';
 import { asOptions, useAllComponentIds, useComponentIds, useListLength, useRegionIds } from './hooks';
 
@@ -43,9 +44,8 @@ type ImportResult = { kind: 'errors'; errors: { row: number; message: string }[]
 
 /** Replaces the calls with ones measured from traffic logs; a file with errors changes nothing. */
 function TrafficImport({ app, t }: { app: number; t: number }) {
-  const ids = { file: useId(), text: useId(), window: useId() };
+  const ids = { window: useId() };
   const edit = useEdit();
-  const [text, setText] = useState('');
   const [windowSeconds, setWindowSeconds] = useState('3600');
   const [result, setResult] = useState<ImportResult>(null);
   const run = (csv: string) => {
@@ -74,38 +74,10 @@ function TrafficImport({ app, t }: { app: number; t: number }) {
           <label htmlFor={ids.window}>Measurement window (seconds)</label>
           <input id={ids.window} type="text" inputMode="decimal" value={windowSeconds} onChange={(e) => setWindowSeconds(e.currentTarget.value)} />
         </div>
-        <div className="field">
-          <label htmlFor={ids.file}>Traffic CSV file</label>
-          <input
-            id={ids.file}
-            type="file"
-            accept=".csv,text/csv"
-            onChange={async (e) => {
-              const file = e.currentTarget.files?.[0];
-              e.currentTarget.value = '';
-              if (file) run(await file.text());
-            }}
-          />
-        </div>
       </div>
-      <div className="field">
-        <label htmlFor={ids.text}>Or paste the traffic CSV</label>
-        <textarea id={ids.text} rows={4} value={text} onChange={(e) => setText(e.currentTarget.value)} />
-      </div>
-      <button type="button" className="button" disabled={text.trim() === ''} onClick={() => run(text)}>
-        Import pasted traffic
-      </button>
+      <CsvSource what="traffic" onCsv={run} />
       {result?.kind === 'errors' && (
-        <div role="alert" className="import-errors" data-testid="traffic-import-errors">
-          <p>The traffic was not imported ({result.errors.length} problem{result.errors.length === 1 ? '' : 's'}); the calls are unchanged.</p>
-          <ul>
-            {result.errors.map((e, i) => (
-              <li key={i} data-row={e.row}>
-                {e.message.charAt(0).toUpperCase() + e.message.slice(1)}
-              </li>
-            ))}
-          </ul>
-        </div>
+        <ImportErrors testId="traffic-import-errors" summary={`The traffic was not imported (${result.errors.length} problem${result.errors.length === 1 ? '' : 's'}); the calls are unchanged.`} errors={result.errors} />
       )}
       {result?.kind === 'done' && (
         <div role="status" data-testid="traffic-import-done">

@@ -189,8 +189,11 @@ function planRound(
     if ((status !== 'optimal' && status !== 'infeasible') || !candidate) {
       const schedule = greedySchedule(inputs, settings);
       const evaluation = evaluateBurst(scenario, schedule, settings);
-      if (acceptable(evaluation) && (!candidate || evaluation.cost.total < candidate.evaluation.cost.total - 1e-9))
+      if (acceptable(evaluation) && (!candidate || evaluation.cost.total < candidate.evaluation.cost.total - 1e-9)) {
         candidate = { schedule, evaluation, objective: NaN, gap: gapOf(evaluation.cost.total), source: 'greedy' as const };
+        // The greedy meets every row the model has, so the model cannot be infeasible: say so rather than hide it.
+        if (status === 'infeasible') rejected ??= `${region}: the model was found infeasible, yet the greedy's schedule meets every constraint`;
+      }
     }
     if (candidate && (!best || candidate.evaluation.cost.total < best.evaluation.cost.total))
       best = { ...candidate, gapUSD: Number.isFinite(candidate.gap) ? candidate.gap * (candidate.evaluation.cost.total - built.constantUSD) : Infinity, model: size };
@@ -205,7 +208,7 @@ function planRound(
       regions: solves,
       status: infeasible ? 'infeasible' : 'no-solution',
       message: rejected
-        ? `The optimiser's schedule was rejected by the independent evaluator (${rejected}). That is a defect in Tierwise, not in your scenario; please report it with the scenario file.`
+        ? `The optimiser and the independent evaluator disagree (${rejected}). That is a defect in Tierwise, not in your scenario; please report it with the scenario file.`
         : infeasible
         ? 'No schedule meets every constraint in any region: some period needs more servers than the data centre has and what could burst cannot (its lead time, a response-time bound or the link does not allow it). The buy-for-the-peak comparison shows how much local capacity would be needed.'
         : `No schedule was found within ${settings.timeLimitSeconds} s; allow more time.`,
@@ -215,7 +218,7 @@ function planRound(
   const allOptimal = solves.every((s) => s.status === 'optimal' || s.status === 'infeasible');
   return {
     status: best.source === 'milp' && allOptimal && !rejected ? 'optimal' : 'feasible',
-    ...(rejected ? { message: `The optimiser's schedule in ${rejected.split(':')[0]} was rejected by the independent evaluator (${rejected}), a defect in Tierwise; the best schedule the evaluator accepts is shown.` } : {}),
+    ...(rejected ? { message: `The optimiser and the independent evaluator disagree (${rejected}), a defect in Tierwise; the best schedule the evaluator accepts is shown.` } : {}),
     schedule: best.schedule,
     evaluation: best.evaluation,
     source: best.source,

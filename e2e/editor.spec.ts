@@ -305,3 +305,20 @@ test('typing an id through another one keeps both items’ references; rates nob
   await expect(page.getByTestId('transaction-0-1').getByTestId('stray-keys')).toContainText(third!);
   await expect(solve).toBeDisabled();
 });
+
+test('a link’s ends can be changed, and a pair given twice is refused with the validator’s message', async ({ page }) => {
+  await page.goto('/');
+  await openEditor(page);
+  const solve = page.getByRole('button', { name: 'Solve', exact: true });
+  const link = page.getByTestId('link-0');
+  const [a, b] = webshop.network.links[0]!.between;
+  const third = webshop.sites.map((s) => s.id).find((id) => id !== a && id !== b)!;
+  await link.getByLabel('Other end', { exact: true }).selectOption(third);
+  await expect(link).toHaveAttribute('data-between', `${a} ↔ ${third}`);
+  // Now two links join a and the third site (the first problem named), and none joins a and b (the second).
+  await expect(solve).toBeDisabled();
+  await expect(page.locator('.blocked-reason')).toContainText(`network.links[1] repeats the link between "${a}" and "${third}"`);
+  await expect(page.locator('.blocked-reason')).toContainText('and 1 more problem');
+  await link.getByLabel('Other end', { exact: true }).selectOption(b!);
+  await expect(solve).toBeEnabled();
+});

@@ -1,12 +1,13 @@
 import { addMissingLinks, estimateForLink, removeAt, setAt } from '../../app/editing/scenarioEdits';
 import { fieldId, getAt, pathKey } from '../../app/editing/paths';
 import { useAppStore } from '../../app/store';
-import { ActionButton, LatencyInputs, NumberInput, SectionIssues, useEdit } from './fields';
-import { useListLength } from './hooks';
+import { ActionButton, LatencyInputs, NumberInput, SectionIssues, SelectInput, useEdit } from './fields';
+import { asOptions, useListLength, useSiteIds } from './hooks';
 
 function LinkEditor({ index }: { index: number }) {
   const base = ['network', 'links', index];
   const edit = useEdit();
+  const sites = useSiteIds();
   const between = useAppStore((s) => {
     const b = getAt(s.document, [...base, 'between']);
     return Array.isArray(b) ? b.map(String).join(' ↔ ') : '?';
@@ -21,6 +22,10 @@ function LinkEditor({ index }: { index: number }) {
       <fieldset id={fieldId(pathKey(base))}>
         <legend>Link {between}</legend>
         <SectionIssues path={[...base, 'between']} />
+        <div className="editor-row">
+          <SelectInput path={[...base, 'between', 0]} label="One end" options={asOptions(sites)} />
+          <SelectInput path={[...base, 'between', 1]} label="Other end" options={asOptions(sites)} />
+        </div>
         <div className="editor-row">
           <LatencyInputs path={[...base, 'latency']} label="Round trip" />
           <NumberInput path={[...base, 'bandwidthMbps']} label="Bandwidth (Mbps each way)" />

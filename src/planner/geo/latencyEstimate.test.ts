@@ -33,7 +33,8 @@ describe('greatCircleKm', () => {
         expect(ab).toBeCloseTo(greatCircleKm(b, a), 6);
         expect(ab).toBeGreaterThanOrEqual(0);
         expect(ab).toBeLessThanOrEqual(Math.PI * EARTH_RADIUS_KM + 1e-6);
-        expect(ab).toBeLessThanOrEqual(greatCircleKm(a, c) + greatCircleKm(c, b) + 1e-6);
+        // Haversine loses digits near antipodal points (asin of nearly 1): a metre of slack, far below any latency effect.
+        expect(ab).toBeLessThanOrEqual(greatCircleKm(a, c) + greatCircleKm(c, b) + 1e-3);
       }),
     );
   });

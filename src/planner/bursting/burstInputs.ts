@@ -125,7 +125,6 @@ function linkBetween(s: Scenario, a: string, b: string) {
   return s.network.links.find((l) => (l.between[0] === a && l.between[1] === b) || (l.between[0] === b && l.between[1] === a));
 }
 
-export const linkKey = (home: string) => home;
 
 /**
  * Mean-increase bounds lowered for single periods, keyed by `delayCutKey`: what the p95 check asks
